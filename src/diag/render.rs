@@ -1,0 +1,154 @@
+//! Rendering of diagnostics: rustc-like text for people, one JSON object for machines.
+
+use super::{Diagnostic, Diagnostics, Severity, Sources};
+use serde_json::json;
+use std::fmt::Write as _;
+
+/// Renders every finding like rustc: code, message, `file:line:col`, the source line with a
+/// marker under the value, and the hint; then a summary line.
+pub fn render_human(diags: &Diagnostics, sources: &Sources, color: bool) -> String {
+    let mut out = String::new();
+    for d in diags.items() {
+        render_one(&mut out, d, sources, color);
+        out.push('\n');
+    }
+    out.push_str(&summary_line(diags));
+    out.push('\n');
+    out
+}
+
+/// "2 fouten, 1 waarschuwing" — the closing line of a check.
+pub fn summary_line(diags: &Diagnostics) -> String {
+    let (e, w) = (diags.errors(), diags.warnings());
+    let fouten = match e {
+        0 => "geen fouten".to_string(),
+        1 => "1 fout".to_string(),
+        n => format!("{n} fouten"),
+    };
+    let waarsch = match w {
+        0 => "geen waarschuwingen".to_string(),
+        1 => "1 waarschuwing".to_string(),
+        n => format!("{n} waarschuwingen"),
+    };
+    format!("{fouten}, {waarsch}")
+}
+
+struct Style {
+    on: bool,
+}
+
+impl Style {
+    fn paint(&self, code: &str, s: &str) -> String {
+        if self.on { format!("\x1b[{code}m{s}\x1b[0m") } else { s.to_string() }
+    }
+}
+
+fn render_one(out: &mut String, d: &Diagnostic, sources: &Sources, color: bool) {
+    let st = Style { on: color };
+    let (label, col) = match d.severity() {
+        Severity::Error => ("fout", "1;31"),
+        Severity::Warning => ("waarschuwing", "1;33"),
+    };
+    let _ = writeln!(out, "{}{} {}", st.paint(col, &format!("{label}[{}]", d.code)), st.paint("1", ":"), st.paint("1", &d.message));
+    let Some(file) = &d.file else {
+        if let Some(h) = &d.hint {
+            let _ = writeln!(out, "  {} hint: {h}", st.paint("1;34", "="));
+        }
+        return;
+    };
+    let line_text = d.pos.and_then(|p| {
+        sources.get(file).and_then(|src| src.lines().nth(p.line.saturating_sub(1) as usize))
+    });
+    let gutter = d.pos.map(|p| p.line.to_string().len()).unwrap_or(1).max(1);
+    let pad = " ".repeat(gutter);
+    let place = match d.pos {
+        Some(p) => format!("{file}:{}:{}", p.line, p.column),
+        None => file.clone(),
+    };
+    let _ = writeln!(out, "{pad}{} {place}", st.paint("1;34", "-->"));
+    if let (Some(p), Some(text)) = (d.pos, line_text) {
+        let text = text.trim_end_matches('\r').replace('\t', " ");
+        let bar = st.paint("1;34", "|");
+        let _ = writeln!(out, "{pad} {bar}");
+        let _ = writeln!(out, "{} {bar} {text}", st.paint("1;34", &p.line.to_string()));
+        let start = (p.column.max(1) - 1) as usize;
+        let width = marker_width(&text, start);
+        let marker = format!("{}{}", " ".repeat(start), "^".repeat(width));
+        let _ = writeln!(out, "{pad} {bar} {}", st.paint(col, &marker));
+    }
+    if let Some(h) = &d.hint {
+        let _ = writeln!(out, "{pad} {} hint: {h}", st.paint("1;34", "="));
+    }
+}
+
+/// The marker covers the token at the column: up to the next space, comma or closing bracket.
+fn marker_width(text: &str, start: usize) -> usize {
+    let rest: Vec<char> = text.chars().skip(start).collect();
+    if rest.is_empty() {
+        return 1;
+    }
+    let quoted = matches!(rest[0], '"' | '\'');
+    let mut n = 0;
+    for (i, c) in rest.iter().enumerate() {
+        if quoted {
+            if i > 0 && *c == rest[0] {
+                n = i + 1;
+                break;
+            }
+            n = i + 1;
+        } else if c.is_whitespace() || matches!(c, ',' | '}' | ']') || (*c == ':' && i > 0) {
+            break;
+        } else {
+            n = i + 1;
+        }
+    }
+    n.clamp(1, 80)
+}
+
+/// Renders the JSON object of contract §9 (plus a `hint` per diagnostic, an allowed extension).
+pub fn render_json(diags: &Diagnostics) -> String {
+    let list: Vec<_> = diags
+        .items()
+        .iter()
+        .map(|d| {
+            json!({
+                "code": d.code.as_str(),
+                "severity": d.severity(),
+                "file": d.file,
+                "line": d.pos.map(|p| p.line),
+                "column": d.pos.map(|p| p.column),
+                "message": d.message,
+                "hint": d.hint,
+            })
+        })
+        .collect();
+    let obj = json!({"diagnostics": list, "errors": diags.errors(), "warnings": diags.warnings()});
+    serde_json::to_string_pretty(&obj).expect("a JSON value always serialises")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diag::{Code, Pos};
+
+    #[test]
+    fn marker_covers_the_value() {
+        assert_eq!(marker_width("    bedragen: {2025: -5}", 21), 2);
+        assert_eq!(marker_width("  naam: \"a b\" # x", 8), 5);
+        assert_eq!(marker_width("", 0), 1);
+    }
+
+    #[test]
+    fn human_has_place_source_and_hint() {
+        let mut ds = Diagnostics::new();
+        ds.push(Diagnostic::new(Code::E201, "negatief bedrag `-5`").hint("maak het bedrag 0 of hoger").at("a.yaml", Pos::new(2, 7)));
+        let mut src = Sources::new();
+        src.insert("a.yaml".into(), "x: 1\ny:    -5\n".into());
+        let text = render_human(&ds, &src, false);
+        assert!(text.contains("fout[E201]: negatief bedrag `-5`"), "{text}");
+        assert!(text.contains("--> a.yaml:2:7"), "{text}");
+        assert!(text.contains("2 | y:    -5"), "{text}");
+        assert!(text.contains("  |       ^^"), "{text}");
+        assert!(text.ends_with("1 fout, geen waarschuwingen\n"), "{text}");
+    }
+}

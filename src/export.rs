@@ -1,0 +1,118 @@
+//! Spreadsheet export: the roll-up tables as `write::Table`s, for CSV and XLSX — controllers
+//! live in spreadsheets. Pure; exact amounts (the XLSX writer converts at the very last step).
+
+use crate::rollup::Rollup;
+use crate::write::{Cell, Table};
+
+fn money(m: crate::model::Money) -> Cell {
+    Cell::Money(m.decimal())
+}
+
+/// The tables of one cycle year's roll-up: levels, caps with allocation, budget lines,
+/// portfolio, and (when delivered) the realisation.
+pub fn tables(r: &Rollup) -> Vec<Table> {
+    let years: Vec<String> = r.jaren.iter().map(|y| y.to_string()).collect();
+    let mut out = Vec::new();
+
+    let mut headers = vec!["organisatie".to_string(), "rol".into(), "rapporteert_aan".into(), "soort".into(), "beleidsdoel".into()];
+    headers.extend(years.iter().cloned());
+    let mut rows = Vec::new();
+    for node in &r.org.nodes {
+        for (soort, grid) in [("eigen", r.own.get(&node.id)), ("geconsolideerd", (!node.children.is_empty()).then(|| r.consolidated.get(&node.id)).flatten())] {
+            let Some(grid) = grid else { continue };
+            for p in grid.perspectives() {
+                let mut row = vec![
+                    Cell::Text(node.id.clone()),
+                    Cell::Text(node.rol.as_str().into()),
+                    Cell::Text(node.parent.clone().unwrap_or_default()),
+                    Cell::Text(soort.into()),
+                    Cell::Text(p.to_string()),
+                ];
+                row.extend(r.jaren.iter().map(|y| money(grid.get(p, *y))));
+                rows.push(row);
+            }
+        }
+    }
+    out.push(Table { name: "niveaus".into(), headers, rows });
+
+    let mut rows = Vec::new();
+    for cap in &r.caps {
+        for cy in &cap.jaren {
+            let base = vec![
+                Cell::Text(cap.beleidsdoel.clone()),
+                Cell::Int(cy.jaar.into()),
+                cy.cap.map(money).unwrap_or(Cell::Empty),
+                money(cy.request),
+                cy.difference.map(Cell::Money).unwrap_or(Cell::Empty),
+            ];
+            if cy.allocation.is_empty() {
+                let mut row = base.clone();
+                row.extend([Cell::Empty, Cell::Empty]);
+                rows.push(row);
+            }
+            for (fin, share) in &cy.allocation {
+                let mut row = base.clone();
+                row.extend([Cell::Text(fin.clone()), Cell::Money(*share)]);
+                rows.push(row);
+            }
+        }
+    }
+    let headers = ["beleidsdoel", "jaar", "taakstellend", "aanvraag", "verschil", "financier", "aandeel_verschil"];
+    out.push(Table { name: "taakstellend".into(), headers: headers.iter().map(|s| s.to_string()).collect(), rows });
+
+    let mut headers: Vec<String> = ["organisatie", "regel", "omschrijving", "beleidsdoel", "component", "kostensoort", "feature"].iter().map(|s| s.to_string()).collect();
+    headers.extend(years.iter().cloned());
+    let rows = r
+        .lines
+        .iter()
+        .map(|l| {
+            let mut row = vec![
+                Cell::Text(l.party.clone()),
+                Cell::Text(l.id.clone()),
+                Cell::Text(l.omschrijving.clone()),
+                Cell::Text(l.beleidsdoel.clone()),
+                Cell::Text(l.component.clone()),
+                Cell::Text(l.kostensoort.as_str().into()),
+                Cell::Text(l.feature.clone().unwrap_or_default()),
+            ];
+            row.extend(r.jaren.iter().map(|y| money(l.bedragen.get(y).copied().unwrap_or_default())));
+            row
+        })
+        .collect();
+    out.push(Table { name: "begrotingsregels".into(), headers, rows });
+
+    let mut headers: Vec<String> = vec!["beleidsdoel".into(), "feature".into()];
+    headers.extend(years.iter().cloned());
+    let rows = r
+        .by_feature
+        .iter()
+        .map(|f| {
+            let mut row = vec![Cell::Text(f.beleidsdoel.clone()), Cell::Text(f.feature.clone().unwrap_or_default())];
+            row.extend(r.jaren.iter().map(|y| money(f.bedragen.get(y).copied().unwrap_or_default())));
+            row
+        })
+        .collect();
+    out.push(Table { name: "portfolio".into(), headers, rows });
+
+    if !r.verantwoording.parties.is_empty() {
+        let headers = ["organisatie", "regel", "beleidsdoel", "begroot", "gerealiseerd", "verschil", "verschil_procent", "boven_norm", "toelichting"];
+        let mut rows = Vec::new();
+        for p in &r.verantwoording.parties {
+            for v in &p.lines {
+                rows.push(vec![
+                    Cell::Text(p.party.clone()),
+                    Cell::Text(v.id.clone()),
+                    Cell::Text(v.beleidsdoel.clone().unwrap_or_default()),
+                    money(v.budget),
+                    v.realisation.map(money).unwrap_or(Cell::Empty),
+                    v.difference.map(Cell::Money).unwrap_or(Cell::Empty),
+                    v.percent.map(Cell::Percent).unwrap_or(Cell::Empty),
+                    Cell::Text(if v.above_norm { "ja" } else { "nee" }.into()),
+                    Cell::Text(v.toelichting.clone().unwrap_or_default()),
+                ]);
+            }
+        }
+        out.push(Table { name: "verantwoording".into(), headers: headers.iter().map(|s| s.to_string()).collect(), rows });
+    }
+    out
+}

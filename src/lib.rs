@@ -1,0 +1,35 @@
+//! jaarcyclus: the planning & control cycle of the DSO-LV management construct.
+//!
+//! The pipeline, one stage per module: `load` (read and validate the data root) → `check`
+//! (the contract's rules) → `rollup` (exact totals per level) → `view` (the documents' data)
+//! → `typeset` (typst, in memory) → `write` (atomic files in `out/`).
+
+pub mod build;
+pub mod check;
+pub mod cli;
+pub mod diag;
+pub mod export;
+pub mod load;
+pub mod model;
+pub mod nl;
+pub mod rollup;
+pub mod schema;
+pub mod typeset;
+pub mod view;
+pub mod write;
+
+use diag::Diagnostics;
+use jiff::civil::Date;
+use model::{Scope, Tree};
+use std::path::Path;
+
+/// `load` then `check`: the tree and every finding, sorted. Errors only when the data root
+/// itself cannot be read (exit status 2).
+pub fn load_and_check(root: &Path, scope: &Scope, peildatum: Date) -> anyhow::Result<(Tree, Diagnostics)> {
+    let (tree, load_diags) = load::load(root, scope)?;
+    let mut diags = Diagnostics::new();
+    diags.extend(load_diags);
+    diags.extend(check::check(&tree, peildatum));
+    diags.finish();
+    Ok((tree, diags))
+}

@@ -1,0 +1,189 @@
+//! Judging the form of single values (ids, enums, amounts, dates, years) while lowering raw
+//! YAML into model types; each refusal becomes a diagnostic at the value's own place.
+
+use super::raw::{I, S};
+use crate::diag::{Diagnostic, Pos, msg};
+use crate::model::{At, Money, Year, parse_amount};
+use jiff::civil::Date;
+use serde_saphyr::Spanned;
+
+/// The place of a spanned value.
+pub fn pos<T>(s: &Spanned<T>) -> Pos {
+    Pos::new(s.referenced.line() as u32, s.referenced.column() as u32)
+}
+
+/// Lowering context: the file being lowered and where its findings go.
+pub struct Lx<'a> {
+    /// Path relative to the data root.
+    pub file: &'a str,
+    /// Findings.
+    pub diags: &'a mut Vec<Diagnostic>,
+}
+
+/// Whether an id is of the lowercase kind `[a-z0-9][a-z0-9-]*`.
+pub fn is_lower_id(s: &str) -> bool {
+    let b = s.as_bytes();
+    !b.is_empty()
+        && (b[0].is_ascii_lowercase() || b[0].is_ascii_digit())
+        && b.iter().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || *c == b'-')
+}
+
+/// Whether an id is of the case-sensitive kind: text without spaces.
+pub fn is_text_id(s: &str) -> bool {
+    !s.is_empty() && !s.chars().any(|c| c.is_whitespace() || c.is_control())
+}
+
+/// Reads a date written exactly as `YYYY-MM-DD`.
+pub fn parse_date(s: &str) -> Option<Date> {
+    let b = s.as_bytes();
+    let shape = b.len() == 10
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && b.iter().enumerate().all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
+    if !shape {
+        return None;
+    }
+    s.parse::<Date>().ok()
+}
+
+impl Lx<'_> {
+    /// Reports a finding at a place.
+    pub fn push(&mut self, d: Diagnostic, at: Pos) {
+        self.diags.push(d.at(self.file, at));
+    }
+
+    /// A required value: reports it missing at `at` (the enclosing mapping).
+    pub fn req<T>(&mut self, v: Option<T>, field: &str, at: Pos) -> Option<T> {
+        if v.is_none() {
+            self.push(msg::missing_field(field), at);
+        }
+        v
+    }
+
+    /// Free text; required text must not be empty.
+    pub fn text(&mut self, v: Option<S>, field: &str, at: Pos, required: bool) -> Option<String> {
+        match v {
+            None if required => self.req(None, field, at),
+            None => None,
+            Some(s) if s.value.trim().is_empty() => {
+                if required {
+                    self.push(msg::empty_value(field), pos(&s));
+                }
+                None
+            }
+            Some(s) => Some(s.value),
+        }
+    }
+
+    /// An id, lowercase (parties, perspectives, …) or case-sensitive text (goals, lines, …).
+    pub fn id(&mut self, v: Option<S>, field: &str, at: Pos, required: bool, lower: bool) -> Option<At<String>> {
+        let s = if required { self.req(v, field, at)? } else { v? };
+        let ok = if lower { is_lower_id(&s.value) } else { is_text_id(&s.value) };
+        if !ok {
+            self.push(msg::bad_id(field, &s.value, lower), pos(&s));
+            return None;
+        }
+        Some(At::new(s.value.clone(), pos(&s)))
+    }
+
+    /// A value of a closed list.
+    pub fn pick<E>(&mut self, v: Option<S>, field: &str, at: Pos, required: bool, parse: fn(&str) -> Option<E>, allowed: &[&str]) -> Option<At<E>> {
+        let s = if required { self.req(v, field, at)? } else { v? };
+        match parse(&s.value) {
+            Some(e) => Some(At::new(e, pos(&s))),
+            None => {
+                self.push(msg::bad_enum(field, &s.value, allowed), pos(&s));
+                None
+            }
+        }
+    }
+
+    /// An amount, exactly as written.
+    pub fn money(&mut self, v: Option<S>, field: &str, at: Pos, required: bool) -> Option<At<Money>> {
+        let s = if required { self.req(v, field, at)? } else { v? };
+        match parse_amount(&s.value) {
+            Ok(m) => Some(At::new(m, pos(&s))),
+            Err(e) => {
+                self.push(msg::bad_amount(field, &s.value, &e), pos(&s));
+                None
+            }
+        }
+    }
+
+    /// A date `YYYY-MM-DD`.
+    pub fn date(&mut self, v: Option<S>, field: &str, at: Pos, required: bool) -> Option<At<Date>> {
+        let s = if required { self.req(v, field, at)? } else { v? };
+        match parse_date(&s.value) {
+            Some(d) => Some(At::new(d, pos(&s))),
+            None => {
+                self.push(msg::bad_date(field, &s.value), pos(&s));
+                None
+            }
+        }
+    }
+
+    /// A year within `from..=to`.
+    pub fn year(&mut self, v: Option<I>, field: &str, at: Pos, required: bool, from: i64, to: i64) -> Option<At<Year>> {
+        let s = if required { self.req(v, field, at)? } else { v? };
+        if s.value < from || s.value > to {
+            self.push(msg::bad_year(field, s.value, from, to), pos(&s));
+            return None;
+        }
+        Some(At::new(s.value as Year, pos(&s)))
+    }
+
+    /// A whole number within `from..=to`.
+    pub fn number(&mut self, v: Option<I>, field: &str, at: Pos, required: bool, from: i64, to: i64) -> Option<At<i64>> {
+        let s = if required { self.req(v, field, at)? } else { v? };
+        if s.value < from || s.value > to {
+            self.push(msg::bad_number(field, s.value, from, to), pos(&s));
+            return None;
+        }
+        Some(At::new(s.value, pos(&s)))
+    }
+
+    /// A list of texts; empty entries are refused.
+    pub fn texts(&mut self, v: Option<Vec<S>>, field: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        for s in v.unwrap_or_default() {
+            if s.value.trim().is_empty() {
+                self.push(msg::empty_value(field), pos(&s));
+            } else {
+                out.push(s.value);
+            }
+        }
+        out
+    }
+}
+
+/// The widest range of years accepted anywhere; finer ranges are judged per field.
+pub const YEARS: (i64, i64) = (2000, 2100);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_must_be_exact() {
+        assert!(parse_date("2025-09-01").is_some());
+        assert!(parse_date("2025-9-01").is_none());
+        assert!(parse_date("2024-01-31T10:00:00").is_none());
+        assert!(parse_date("2025-02-30").is_none());
+        assert!(parse_date("2024-02-29").is_some());
+        assert!(parse_date(" 2025-09-01").is_none());
+    }
+
+    #[test]
+    fn ids() {
+        assert!(is_lower_id("kadaster-obo"));
+        assert!(is_lower_id("2e-lijn"));
+        assert!(!is_lower_id("-x"));
+        assert!(!is_lower_id("Kadaster"));
+        assert!(!is_lower_id("../x"));
+        assert!(!is_lower_id("kadaster obo"));
+        assert!(!is_lower_id("kadastér"));
+        assert!(is_text_id("OL-BEHEER"));
+        assert!(!is_text_id("OL BEHEER"));
+        assert!(!is_text_id(""));
+    }
+}

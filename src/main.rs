@@ -1,0 +1,149 @@
+//! The `jaarcyclus` command: parses arguments, calls the library, prints, returns the exit status.
+
+use clap::{Args, Parser, Subcommand};
+use jaarcyclus::cli;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// De planning- en controlcyclus van het beheer DSO-LV: aanleveringen controleren,
+/// consolideren (OBO → TBO → SBO) en meerjarenplan, jaarplan, jaarrekening en vergaderstukken
+/// als PDF zetten.
+#[derive(Parser, Debug)]
+#[command(name = "jaarcyclus", version, disable_help_flag = true, disable_version_flag = true, disable_help_subcommand = true)]
+#[command(help_template = "{about}\n\nGebruik: {usage}\n\n{all-args}{after-help}")]
+#[command(subcommand_help_heading = "Opdrachten", subcommand_value_name = "OPDRACHT")]
+#[command(after_help = "Uitgangsstatus: 0 geen fouten (waarschuwingen mogen), 1 de invoer bevat fouten, 2 de opdracht kon niet draaien.")]
+struct Cli {
+    #[command(subcommand)]
+    cmd: Cmd,
+    /// De gegevensmap met stelsel.yaml, afspraken.yaml, de jaarmappen en vergaderingen/
+    #[arg(long, global = true, default_value = "data", value_name = "MAP", help_heading = "Algemene opties")]
+    data: PathBuf,
+    /// De map voor de documenten
+    #[arg(long, global = true, default_value = "out", value_name = "MAP", help_heading = "Algemene opties")]
+    out: PathBuf,
+    /// Toon deze hulp
+    #[arg(short = 'h', long, action = clap::ArgAction::Help, global = true, help_heading = "Algemene opties")]
+    help: Option<bool>,
+    /// Toon de versie
+    #[arg(short = 'V', long, action = clap::ArgAction::Version, help_heading = "Algemene opties")]
+    version: Option<bool>,
+}
+
+#[derive(Subcommand, Debug)]
+enum Cmd {
+    /// Controleer de aanleveringen tegen het contract en meld alle bevindingen in één keer
+    Check(CheckArgs),
+    /// Controleer, consolideer en zet meerjarenplan, jaarplan en jaarrekening als PDF
+    Build(BuildArgs),
+    /// Maak de vergaderstukken voor één vergadering (en rappels voor late partijen)
+    Stukken(StukkenArgs),
+    /// Leg een meldingscode uit, bijvoorbeeld `jaarcyclus uitleg E304` (zonder code: alle codes)
+    Uitleg {
+        /// De code, bijvoorbeeld E304
+        code: Option<String>,
+    },
+    /// Schrijf de JSON Schema's van de bestandssoorten, voor editors (yaml-language-server)
+    Schema {
+        /// De bestandssoort: stelsel, afspraken, plan, begroting, realisatie of vergadering (zonder: alle, naar --map)
+        soort: Option<String>,
+        /// Schrijf alle schema's naar deze map
+        #[arg(long, value_name = "MAP", default_value = "schema")]
+        map: PathBuf,
+    },
+}
+
+#[derive(Args, Debug)]
+#[command(next_help_heading = "Opties")]
+struct CheckArgs {
+    /// Alleen dit cyclusjaar
+    #[arg(long, value_name = "JAAR")]
+    jaar: Option<i32>,
+    /// Alleen de aanlevering van deze partij (plus stelsel.yaml en afspraken.yaml); controles over de hele boom vervallen
+    #[arg(long, value_name = "ID")]
+    organisatie: Option<String>,
+    /// Peildatum (JJJJ-MM-DD) voor tijdigheid; standaard vandaag
+    #[arg(long, value_name = "DATUM")]
+    peildatum: Option<String>,
+    /// Uitvoer: human (leesbaar) of json
+    #[arg(long, value_name = "VORM", default_value = "human", value_parser = ["human", "json"])]
+    format: String,
+}
+
+#[derive(Args, Debug)]
+#[command(next_help_heading = "Opties")]
+struct BuildArgs {
+    /// Het cyclusjaar; standaard de laatste jaarmap (en voor de jaarrekening het laatste jaar met realisaties)
+    #[arg(long, value_name = "JAAR")]
+    jaar: Option<i32>,
+    /// Peildatum (JJJJ-MM-DD): bepaalt tijdigheid en is de datum op de documenten; standaard vandaag
+    #[arg(long, value_name = "DATUM")]
+    peildatum: Option<String>,
+    /// Schrijf ook de Typst-bronnen en gegevens van elk document naar deze map
+    #[arg(long, value_name = "MAP")]
+    emit_typst: Option<PathBuf>,
+    /// Toon de tijd per fase
+    #[arg(long)]
+    timings: bool,
+    /// Map met de sjablonen (huisstijl)
+    #[arg(long, value_name = "MAP", default_value = "templates")]
+    templates: PathBuf,
+}
+
+#[derive(Args, Debug)]
+#[command(next_help_heading = "Opties")]
+struct StukkenArgs {
+    /// Het vergaderbestand, bijvoorbeeld data/vergaderingen/2026-12-10-ogb-b.yaml
+    vergadering: PathBuf,
+    /// Peildatum (JJJJ-MM-DD); standaard vandaag
+    #[arg(long, value_name = "DATUM")]
+    peildatum: Option<String>,
+    /// Schrijf ook rappels voor partijen die te laat zijn of niets aanleverden
+    #[arg(long)]
+    rappels: bool,
+    /// Map met de sjablonen (huisstijl)
+    #[arg(long, value_name = "MAP", default_value = "templates")]
+    templates: PathBuf,
+}
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(c) => c,
+        Err(e) => {
+            use clap::error::ErrorKind::*;
+            if matches!(e.kind(), DisplayHelp | DisplayVersion | DisplayHelpOnMissingArgumentOrSubcommand) {
+                let _ = e.print();
+                return if e.kind() == DisplayHelpOnMissingArgumentOrSubcommand { ExitCode::from(2) } else { ExitCode::SUCCESS };
+            }
+            eprintln!("fout: ongeldige aanroep ({})\n{}", e.kind(), e.render());
+            return ExitCode::from(2);
+        }
+    };
+    let status = match cli.cmd {
+        Cmd::Check(a) => cli::check(&cli.data, a.jaar, a.organisatie, a.peildatum.as_deref(), a.format == "json"),
+        Cmd::Build(a) => cli::build(&cli::BuildOpts {
+            data: cli.data,
+            out: cli.out,
+            jaar: a.jaar,
+            peildatum: a.peildatum,
+            emit_typst: a.emit_typst,
+            timings: a.timings,
+            templates: a.templates,
+        }),
+        Cmd::Stukken(a) => cli::stukken(&cli.data, &cli.out, &a.vergadering, a.peildatum.as_deref(), a.rappels, &a.templates),
+        Cmd::Uitleg { code } => cli::uitleg(code.as_deref()),
+        Cmd::Schema { soort, map } => cli::schema(soort.as_deref(), &map),
+    };
+    ExitCode::from(status)
+}
+
+/// The CLI definition, for `Command::debug_assert` and the `--help` snapshot.
+#[cfg(test)]
+mod tests {
+    use clap::CommandFactory;
+
+    #[test]
+    fn cli_is_consistent() {
+        super::Cli::command().debug_assert();
+    }
+}

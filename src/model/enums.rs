@@ -1,0 +1,87 @@
+//! The closed value lists of the contract, spelled exactly as users write them.
+
+macro_rules! spelled {
+    ($(#[doc = $doc:literal] $name:ident { $($var:ident = $text:literal),* $(,)? })*) => {$(
+        #[doc = $doc]
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+        pub enum $name { $(#[doc = $text] $var,)* }
+
+        impl $name {
+            /// Every value, in the contract's order.
+            pub const ALL: &'static [$name] = &[$($name::$var,)*];
+            /// Every spelling, in the contract's order.
+            pub const SPELLINGS: &'static [&'static str] = &[$($text,)*];
+
+            /// The value as users write it.
+            pub fn as_str(self) -> &'static str {
+                match self { $($name::$var => $text,)* }
+            }
+
+            /// Reads an exact spelling.
+            pub fn parse(s: &str) -> Option<$name> {
+                match s { $($text => Some($name::$var),)* _ => None }
+            }
+        }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+    )*};
+}
+
+spelled! {
+    /// The role of a party in the reporting line.
+    Rol { Sbo = "SBO", Tbo = "TBO", Obo = "OBO" }
+    /// Concept or final.
+    Status { Concept = "concept", Definitief = "definitief" }
+    /// Service level; ordered from lowest to highest.
+    Niveau { Brons = "brons", Zilver = "zilver", Goud = "goud", Platina = "platina" }
+    /// Cost type of a budget line.
+    Kostensoort { Personeel = "personeel", Inhuur = "inhuur", Hosting = "hosting", Licenties = "licenties", Overig = "overig" }
+    /// Likelihood or impact of a risk.
+    Klasse { Laag = "laag", Midden = "midden", Hoog = "hoog" }
+    /// Status of a plan result in the realisation.
+    ResultaatStatus { Gerealiseerd = "gerealiseerd", Deels = "deels", Niet = "niet", Vervallen = "vervallen" }
+    /// Document kind of a calendar entry.
+    StukSoort { Plan = "plan", Realisatie = "realisatie" }
+    /// Kind of agreement in the afsprakenstelsel.
+    AfspraakSoort {
+        Raamovereenkomst = "raamovereenkomst", Meerjarenovereenkomst = "meerjarenovereenkomst",
+        Jaaropdracht = "jaaropdracht", Offerteaanvraag = "offerteaanvraag", Offerte = "offerte",
+        Dno = "dno", Dap = "dap", Dfa = "dfa", Rolacceptatie = "rolacceptatie"
+    }
+    /// Status of an agreement (role acceptance).
+    AfspraakStatus { Geaccepteerd = "geaccepteerd", Open = "open" }
+    /// Kind of agenda item.
+    AgendaSoort { Besluit = "besluit", Bespreking = "bespreking", Informatie = "informatie" }
+    /// A cycle document.
+    CycleDoc { Meerjarenplan = "meerjarenplan", Jaarplan = "jaarplan", Jaarrekening = "jaarrekening" }
+    /// The kinds of file under the data root.
+    FileKind {
+        Stelsel = "stelsel", Afspraken = "afspraken", Plan = "plan", Begroting = "begroting",
+        Realisatie = "realisatie", Vergadering = "vergadering"
+    }
+}
+
+impl Niveau {
+    /// The Dutch label with a capital, for documents.
+    pub fn label(self) -> &'static str {
+        match self {
+            Niveau::Brons => "Brons",
+            Niveau::Zilver => "Zilver",
+            Niveau::Goud => "Goud",
+            Niveau::Platina => "Platina",
+        }
+    }
+}
+
+impl FileKind {
+    /// The kinds a party delivers per year, with their file names.
+    pub const SUBMISSION: [(FileKind, &'static str); 3] = [
+        (FileKind::Plan, "plan.yaml"),
+        (FileKind::Begroting, "begroting.yaml"),
+        (FileKind::Realisatie, "realisatie.yaml"),
+    ];
+}

@@ -1,0 +1,104 @@
+//! Dutch formatting for everything people read: `€ 1.234.567,89`, `1 juli 2027`, `12,5%`.
+//! Typst does not localise numbers or month names, so the view model carries these strings.
+
+use crate::model::Money;
+use jiff::civil::Date;
+use rust_decimal::{Decimal, RoundingStrategy};
+
+const MONTHS: [&str; 12] = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"];
+
+/// Groups the digits of a non-negative integer string with points: `1234567` → `1.234.567`.
+fn group(int: &str) -> String {
+    let mut out = String::with_capacity(int.len() + int.len() / 3);
+    for (i, c) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            out.push('.');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// A decimal with `places` decimals, Dutch separators, and a minus sign when negative.
+pub fn number(d: Decimal, places: u32) -> String {
+    let r = d.round_dp_with_strategy(places, RoundingStrategy::MidpointAwayFromZero);
+    let neg = r.is_sign_negative() && !r.is_zero();
+    let s = r.abs().to_string();
+    let (int, frac) = s.split_once('.').unwrap_or((&s, ""));
+    let mut out = String::new();
+    if neg {
+        out.push('−');
+    }
+    out.push_str(&group(int));
+    if places > 0 {
+        out.push(',');
+        let mut f = frac.to_string();
+        while f.len() < places as usize {
+            f.push('0');
+        }
+        out.push_str(&f[..places as usize]);
+    }
+    out
+}
+
+/// Euros exact to the cent: `€ 1.234.567,89`; whole amounts without cents: `€ 1.234.567`.
+pub fn eur(d: Decimal) -> String {
+    let places = if d.fract().is_zero() { 0 } else { 2 };
+    let n = number(d, places);
+    match n.strip_prefix('−') {
+        Some(rest) => format!("−€ {rest}"),
+        None => format!("€ {n}"),
+    }
+}
+
+/// Euros always with cents: `€ 1.234.567,00`.
+pub fn eur_cents(d: Decimal) -> String {
+    let n = number(d, 2);
+    match n.strip_prefix('−') {
+        Some(rest) => format!("−€ {rest}"),
+        None => format!("€ {n}"),
+    }
+}
+
+/// Money as `€ …`.
+pub fn money(m: Money) -> String {
+    eur(m.decimal())
+}
+
+/// A percentage with one decimal: `12,5%`.
+pub fn percent(d: Decimal) -> String {
+    format!("{}%", number(d, 1))
+}
+
+/// A date in words: `1 juli 2027`.
+pub fn date(d: Date) -> String {
+    format!("{} {} {}", d.day(), MONTHS[(d.month() - 1) as usize], d.year())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::str::FromStr;
+
+    fn dec(s: &str) -> Decimal {
+        Decimal::from_str(s).unwrap()
+    }
+
+    #[test]
+    fn euros() {
+        assert_eq!(eur(dec("1234567")), "€ 1.234.567");
+        assert_eq!(eur(dec("1234567.8")), "€ 1.234.567,80");
+        assert_eq!(eur(dec("0")), "€ 0");
+        assert_eq!(eur(dec("999")), "€ 999");
+        assert_eq!(eur(dec("1000")), "€ 1.000");
+        assert_eq!(eur(dec("-2500000")), "−€ 2.500.000");
+        assert_eq!(eur_cents(dec("12.5")), "€ 12,50");
+    }
+
+    #[test]
+    fn dates_and_percentages() {
+        assert_eq!(date(Date::constant(2027, 7, 1)), "1 juli 2027");
+        assert_eq!(percent(dec("12.345")), "12,3%");
+        assert_eq!(percent(dec("-0.04")), "0,0%");
+    }
+}

@@ -1,0 +1,86 @@
+//! Small formatting helpers of the view: names from ids, rows of amounts, chart fractions,
+//! Dutch enumerations and counts.
+
+use super::Ctx;
+use crate::model::{Money, Year};
+use crate::nl;
+use crate::rollup::Years;
+use rust_decimal::Decimal;
+use rust_decimal::prelude::ToPrimitive;
+use serde::Serialize;
+
+/// Amounts per year column and their total, formatted.
+#[derive(Clone, Debug, Serialize)]
+pub struct Bedragen {
+    /// One amount per year column.
+    pub bedragen: Vec<String>,
+    /// Their sum.
+    pub totaal: String,
+}
+
+/// Formats a row over the year columns `jaren`.
+pub fn row(years: &Years, jaren: &[Year]) -> Bedragen {
+    let amounts: Vec<Money> = jaren.iter().map(|j| years.get(j).copied().unwrap_or_default()).collect();
+    Bedragen { bedragen: amounts.iter().map(|m| nl::money(*m)).collect(), totaal: nl::money(amounts.into_iter().sum()) }
+}
+
+/// `value / max`, exact, rounded to 4 decimals, then a float for drawing; 0 when `max` ≤ 0.
+pub fn fractie(value: Decimal, max: Decimal) -> f64 {
+    if max <= Decimal::ZERO {
+        return 0.0;
+    }
+    value.checked_div(max).map(|f| f.round_dp(4)).and_then(|f| f.to_f64()).unwrap_or(0.0)
+}
+
+/// A percentage of a verdeelsleutel as written: `19%`, `72,5%`, `33,3333%`.
+pub fn key_percent(p: Decimal) -> String {
+    let n = p.normalize();
+    format!("{}%", nl::number(n, n.scale()))
+}
+
+/// `a`, `a en b`, `a, b en c`.
+pub fn join(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} en {last}", init.join(", ")),
+    }
+}
+
+/// `1 dag`, `3 dagen` and the like.
+pub fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+impl Ctx<'_> {
+    /// A party's display name (its id when unknown).
+    pub fn party(&self, id: &str) -> String {
+        self.r.org.naam(id).to_string()
+    }
+
+    /// A perspective's display name.
+    pub fn perspective(&self, id: &str) -> String {
+        self.st.beleidsdoelen.iter().find(|b| b.id.value == id).map(|b| b.naam.clone()).unwrap_or_else(|| id.to_string())
+    }
+
+    /// A component's display name.
+    pub fn component(&self, id: &str) -> String {
+        self.st.componenten.iter().find(|c| c.id.value == id).map(|c| c.naam.clone()).unwrap_or_else(|| id.to_string())
+    }
+
+    /// A feature's display name (from the register, else its id).
+    pub fn feature(&self, id: &str) -> String {
+        let register = self.st.features.as_deref().unwrap_or_default();
+        register.iter().find(|f| f.id.value == id).map(|f| f.naam.clone()).unwrap_or_else(|| id.to_string())
+    }
+
+    /// A financier's display name.
+    pub fn financier(&self, id: &str) -> String {
+        self.st.financiers.iter().find(|f| f.id.value == id).map(|f| f.naam.clone()).unwrap_or_else(|| id.to_string())
+    }
+
+    /// The year columns as header texts.
+    pub fn kop(&self) -> Vec<String> {
+        self.jaren.iter().map(|j| j.to_string()).collect()
+    }
+}

@@ -1,0 +1,10 @@
+//! Write stage, the last one and the only code that touches `out/`: takes the PDFs, tables and
+//! manifest the earlier stages made and puts them on disk atomically, under a lock.
+
+mod atomic;
+mod manifest;
+mod table;
+
+pub use atomic::{OutLock, lock_out, write_atomic};
+pub use manifest::Manifest;
+pub use table::{Cell, Table, csv, xlsx};
