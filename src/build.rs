@@ -30,7 +30,11 @@ pub fn plan_documents(tree: &Tree, jaar: Option<Year>) -> Vec<Planned> {
     let latest = jaar.or_else(|| tree.years.keys().next_back().copied());
     let mut out = Vec::new();
     if let Some(y) = latest {
-        out.push(Planned { kind: CycleDoc::Meerjarenplan, jaar: y, rel: format!("{y}/meerjarenplan-{y}-{}.pdf", y + 3) });
+        out.push(Planned {
+            kind: CycleDoc::Meerjarenplan,
+            jaar: y,
+            rel: format!("{y}/meerjarenplan-{y}-{}.pdf", y + 3),
+        });
         out.push(Planned { kind: CycleDoc::Jaarplan, jaar: y, rel: format!("{y}/jaarplan-{y}.pdf") });
     }
     let r = match jaar {
@@ -74,7 +78,14 @@ pub enum Refusal {
 
 /// Views and jobs for every planned document, then typesetting in parallel (one thread per
 /// document; fonts parsed once and shared).
-pub fn make(tree: &Tree, diags: &Diagnostics, planned: &[Planned], templates: &Templates, peildatum: Date, t: &mut Timings) -> Result<Vec<Made>, Refusal> {
+pub fn make(
+    tree: &Tree,
+    diags: &Diagnostics,
+    planned: &[Planned],
+    templates: &Templates,
+    peildatum: Date,
+    t: &mut Timings,
+) -> Result<Vec<Made>, Refusal> {
     if diags.blocks_build() {
         return Err(Refusal::Input);
     }
@@ -123,19 +134,30 @@ pub fn make(tree: &Tree, diags: &Diagnostics, planned: &[Planned], templates: &T
 
 /// Refuses an output directory inside the data root (documents must never mix with inputs).
 pub fn guard_out(data: &Path, out: &Path) -> Result<PathBuf> {
-    std::fs::create_dir_all(out).with_context(|| format!("uitvoermap `{}` kan niet worden aangemaakt", out.display()))?;
+    std::fs::create_dir_all(out)
+        .with_context(|| format!("uitvoermap `{}` kan niet worden aangemaakt", out.display()))?;
     let out_c = out.canonicalize().with_context(|| format!("uitvoermap `{}` is niet bruikbaar", out.display()))?;
     if let Ok(data_c) = data.canonicalize()
         && out_c.starts_with(&data_c)
     {
-        bail!("uitvoermap `{}` ligt binnen de gegevensmap `{}`; kies een map daarbuiten", out.display(), data.display());
+        bail!(
+            "uitvoermap `{}` ligt binnen de gegevensmap `{}`; kies een map daarbuiten",
+            out.display(),
+            data.display()
+        );
     }
     Ok(out_c)
 }
 
 /// Writes the documents, the roll-up spreadsheets and the manifest, each atomically, under
 /// an exclusive lock on `out`. Returns the written paths relative to `out`.
-pub fn write_all(out: &Path, tree: &Tree, made: &[Made], templates: &Templates, peildatum: Date) -> Result<Vec<String>> {
+pub fn write_all(
+    out: &Path,
+    tree: &Tree,
+    made: &[Made],
+    templates: &Templates,
+    peildatum: Date,
+) -> Result<Vec<String>> {
     let _lock = lock_out(out)?;
     let mut written = Vec::new();
     let mut per_year: BTreeMap<Year, Manifest> = BTreeMap::new();

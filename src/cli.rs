@@ -17,7 +17,9 @@ pub const CANNOT_RUN: u8 = 2;
 /// Reads `--peildatum`, or today (UTC) when absent.
 pub fn peildatum(arg: Option<&str>) -> Result<Date, String> {
     match arg {
-        Some(s) => crate::load::parse_date(s).ok_or_else(|| format!("`{s}` is geen geldige peildatum; schrijf JJJJ-MM-DD")),
+        Some(s) => {
+            crate::load::parse_date(s).ok_or_else(|| format!("`{s}` is geen geldige peildatum; schrijf JJJJ-MM-DD"))
+        }
         None => Ok(jiff::tz::Offset::UTC.to_datetime(jiff::Timestamp::now()).date()),
     }
 }
@@ -177,7 +179,9 @@ pub fn build(o: &BuildOpts) -> u8 {
         Ok(m) => m,
         Err(Refusal::Input) => {
             eprint!("{}", render_human(&diags, &tree.sources, false));
-            eprintln!("fout: build geweigerd: de invoer bevat fouten (E0–E2) die de bedragen onbetrouwbaar maken; er is niets geschreven");
+            eprintln!(
+                "fout: build geweigerd: de invoer bevat fouten (E0–E2) die de bedragen onbetrouwbaar maken; er is niets geschreven"
+            );
             return INPUT_ERRORS;
         }
         Err(Refusal::Templates(errs)) => {
@@ -206,7 +210,12 @@ pub fn build(o: &BuildOpts) -> u8 {
             println!("geschreven: {}", o.out.join(w).display());
         }
     }
-    println!("{} bestanden in {} (tabellen en manifest.json per jaar); {}", written.len(), o.out.display(), crate::diag::summary_line(&diags));
+    println!(
+        "{} bestanden in {} (tabellen en manifest.json per jaar); {}",
+        written.len(),
+        o.out.display(),
+        crate::diag::summary_line(&diags)
+    );
     if o.timings {
         for (stage, d) in &t.0 {
             eprintln!("{stage:>12}: {:>8.1} ms", d.as_secs_f64() * 1000.0);
@@ -239,6 +248,16 @@ impl Progress {
 
 /// `jaarcyclus stukken`.
 pub fn stukken(data: &Path, out: &Path, vergadering: &Path, peil: Option<&str>, rappels: bool, templates: &Path) -> u8 {
-    let _ = (data, out, vergadering, peil, rappels, templates);
-    fail("`stukken` is nog niet beschikbaar in deze versie")
+    let peildatum = match peildatum(peil) {
+        Ok(d) => d,
+        Err(e) => return fail(e),
+    };
+    crate::stukken::run(&crate::stukken::Opts {
+        data: data.to_path_buf(),
+        out: out.to_path_buf(),
+        vergadering: vergadering.to_path_buf(),
+        peildatum,
+        rappels,
+        templates: templates.to_path_buf(),
+    })
 }

@@ -14,11 +14,15 @@ pub fn tables(r: &Rollup) -> Vec<Table> {
     let years: Vec<String> = r.jaren.iter().map(|y| y.to_string()).collect();
     let mut out = Vec::new();
 
-    let mut headers = vec!["organisatie".to_string(), "rol".into(), "rapporteert_aan".into(), "soort".into(), "beleidsdoel".into()];
+    let mut headers =
+        vec!["organisatie".to_string(), "rol".into(), "rapporteert_aan".into(), "soort".into(), "beleidsdoel".into()];
     headers.extend(years.iter().cloned());
     let mut rows = Vec::new();
     for node in &r.org.nodes {
-        for (soort, grid) in [("eigen", r.own.get(&node.id)), ("geconsolideerd", (!node.children.is_empty()).then(|| r.consolidated.get(&node.id)).flatten())] {
+        for (soort, grid) in [
+            ("eigen", r.own.get(&node.id)),
+            ("geconsolideerd", (!node.children.is_empty()).then(|| r.consolidated.get(&node.id)).flatten()),
+        ] {
             let Some(grid) = grid else { continue };
             for p in grid.perspectives() {
                 let mut row = vec![
@@ -60,7 +64,11 @@ pub fn tables(r: &Rollup) -> Vec<Table> {
     let headers = ["beleidsdoel", "jaar", "taakstellend", "aanvraag", "verschil", "financier", "aandeel_verschil"];
     out.push(Table { name: "taakstellend".into(), headers: headers.iter().map(|s| s.to_string()).collect(), rows });
 
-    let mut headers: Vec<String> = ["organisatie", "regel", "omschrijving", "beleidsdoel", "component", "kostensoort", "feature"].iter().map(|s| s.to_string()).collect();
+    let mut headers: Vec<String> =
+        ["organisatie", "regel", "omschrijving", "beleidsdoel", "component", "kostensoort", "feature"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
     headers.extend(years.iter().cloned());
     let rows = r
         .lines
@@ -95,7 +103,17 @@ pub fn tables(r: &Rollup) -> Vec<Table> {
     out.push(Table { name: "portfolio".into(), headers, rows });
 
     if !r.verantwoording.parties.is_empty() {
-        let headers = ["organisatie", "regel", "beleidsdoel", "begroot", "gerealiseerd", "verschil", "verschil_procent", "boven_norm", "toelichting"];
+        let headers = [
+            "organisatie",
+            "regel",
+            "beleidsdoel",
+            "begroot",
+            "gerealiseerd",
+            "verschil",
+            "verschil_procent",
+            "boven_norm",
+            "toelichting",
+        ];
         let mut rows = Vec::new();
         for p in &r.verantwoording.parties {
             for v in &p.lines {
@@ -112,7 +130,11 @@ pub fn tables(r: &Rollup) -> Vec<Table> {
                 ]);
             }
         }
-        out.push(Table { name: "verantwoording".into(), headers: headers.iter().map(|s| s.to_string()).collect(), rows });
+        out.push(Table {
+            name: "verantwoording".into(),
+            headers: headers.iter().map(|s| s.to_string()).collect(),
+            rows,
+        });
     }
     out
 }

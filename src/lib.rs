@@ -14,6 +14,7 @@ pub mod model;
 pub mod nl;
 pub mod rollup;
 pub mod schema;
+pub mod stukken;
 pub mod typeset;
 pub mod view;
 pub mod write;

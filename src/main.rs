@@ -9,18 +9,26 @@ use std::process::ExitCode;
 /// consolideren (OBO → TBO → SBO) en meerjarenplan, jaarplan, jaarrekening en vergaderstukken
 /// als PDF zetten.
 #[derive(Parser, Debug)]
-#[command(name = "jaarcyclus", version, disable_help_flag = true, disable_version_flag = true, disable_help_subcommand = true)]
+#[command(
+    name = "jaarcyclus",
+    version,
+    disable_help_flag = true,
+    disable_version_flag = true,
+    disable_help_subcommand = true
+)]
 #[command(help_template = "{about}\n\nGebruik: {usage}\n\n{all-args}{after-help}")]
 #[command(subcommand_help_heading = "Opdrachten", subcommand_value_name = "OPDRACHT")]
-#[command(after_help = "Uitgangsstatus: 0 geen fouten (waarschuwingen mogen), 1 de invoer bevat fouten, 2 de opdracht kon niet draaien.")]
+#[command(
+    after_help = "Uitgangsstatus: 0 geen fouten (waarschuwingen mogen), 1 de invoer bevat fouten, 2 de opdracht kon niet draaien."
+)]
 struct Cli {
     #[command(subcommand)]
     cmd: Cmd,
-    /// De gegevensmap met stelsel.yaml, afspraken.yaml, de jaarmappen en vergaderingen/
-    #[arg(long, global = true, default_value = "data", value_name = "MAP", help_heading = "Algemene opties")]
+    /// De gegevensmap met stelsel.yaml, afspraken.yaml, de jaarmappen en vergaderingen/ (standaard: data)
+    #[arg(long, global = true, default_value = "data", hide_default_value = true, value_name = "MAP", help_heading = "Algemene opties")]
     data: PathBuf,
-    /// De map voor de documenten
-    #[arg(long, global = true, default_value = "out", value_name = "MAP", help_heading = "Algemene opties")]
+    /// De map voor de documenten (standaard: out)
+    #[arg(long, global = true, default_value = "out", hide_default_value = true, value_name = "MAP", help_heading = "Algemene opties")]
     out: PathBuf,
     /// Toon deze hulp
     #[arg(short = 'h', long, action = clap::ArgAction::Help, global = true, help_heading = "Algemene opties")]
@@ -47,14 +55,14 @@ enum Cmd {
     Schema {
         /// De bestandssoort: stelsel, afspraken, plan, begroting, realisatie of vergadering (zonder: alle, naar --map)
         soort: Option<String>,
-        /// Schrijf alle schema's naar deze map
-        #[arg(long, value_name = "MAP", default_value = "schema")]
+        /// Schrijf alle schema's naar deze map (standaard: schema)
+        #[arg(long, value_name = "MAP", default_value = "schema", hide_default_value = true)]
         map: PathBuf,
     },
 }
 
 #[derive(Args, Debug)]
-#[command(next_help_heading = "Opties")]
+#[command(next_help_heading = "Opties", override_usage = "jaarcyclus check [OPTIES]", help_template = "{about}\n\nGebruik: {usage}\n\n{all-args}")]
 struct CheckArgs {
     /// Alleen dit cyclusjaar
     #[arg(long, value_name = "JAAR")]
@@ -65,13 +73,13 @@ struct CheckArgs {
     /// Peildatum (JJJJ-MM-DD) voor tijdigheid; standaard vandaag
     #[arg(long, value_name = "DATUM")]
     peildatum: Option<String>,
-    /// Uitvoer: human (leesbaar) of json
-    #[arg(long, value_name = "VORM", default_value = "human", value_parser = ["human", "json"])]
+    /// Uitvoer: human (leesbaar, standaard) of json
+    #[arg(long, value_name = "VORM", default_value = "human", hide_default_value = true, hide_possible_values = true, value_parser = ["human", "json"])]
     format: String,
 }
 
 #[derive(Args, Debug)]
-#[command(next_help_heading = "Opties")]
+#[command(next_help_heading = "Opties", override_usage = "jaarcyclus build [OPTIES]", help_template = "{about}\n\nGebruik: {usage}\n\n{all-args}")]
 struct BuildArgs {
     /// Het cyclusjaar; standaard de laatste jaarmap (en voor de jaarrekening het laatste jaar met realisaties)
     #[arg(long, value_name = "JAAR")]
@@ -85,13 +93,13 @@ struct BuildArgs {
     /// Toon de tijd per fase
     #[arg(long)]
     timings: bool,
-    /// Map met de sjablonen (huisstijl)
-    #[arg(long, value_name = "MAP", default_value = "templates")]
+    /// Map met de sjablonen (huisstijl; standaard: templates)
+    #[arg(long, value_name = "MAP", default_value = "templates", hide_default_value = true)]
     templates: PathBuf,
 }
 
 #[derive(Args, Debug)]
-#[command(next_help_heading = "Opties")]
+#[command(next_help_heading = "Opties", override_usage = "jaarcyclus stukken <VERGADERING> [OPTIES]", help_template = "{about}\n\nGebruik: {usage}\n\n{all-args}")]
 struct StukkenArgs {
     /// Het vergaderbestand, bijvoorbeeld data/vergaderingen/2026-12-10-ogb-b.yaml
     vergadering: PathBuf,
@@ -101,8 +109,8 @@ struct StukkenArgs {
     /// Schrijf ook rappels voor partijen die te laat zijn of niets aanleverden
     #[arg(long)]
     rappels: bool,
-    /// Map met de sjablonen (huisstijl)
-    #[arg(long, value_name = "MAP", default_value = "templates")]
+    /// Map met de sjablonen (huisstijl; standaard: templates)
+    #[arg(long, value_name = "MAP", default_value = "templates", hide_default_value = true)]
     templates: PathBuf,
 }
 
@@ -113,7 +121,11 @@ fn main() -> ExitCode {
             use clap::error::ErrorKind::*;
             if matches!(e.kind(), DisplayHelp | DisplayVersion | DisplayHelpOnMissingArgumentOrSubcommand) {
                 let _ = e.print();
-                return if e.kind() == DisplayHelpOnMissingArgumentOrSubcommand { ExitCode::from(2) } else { ExitCode::SUCCESS };
+                return if e.kind() == DisplayHelpOnMissingArgumentOrSubcommand {
+                    ExitCode::from(2)
+                } else {
+                    ExitCode::SUCCESS
+                };
             }
             eprintln!("fout: ongeldige aanroep ({})\n{}", e.kind(), e.render());
             return ExitCode::from(2);
@@ -130,7 +142,9 @@ fn main() -> ExitCode {
             timings: a.timings,
             templates: a.templates,
         }),
-        Cmd::Stukken(a) => cli::stukken(&cli.data, &cli.out, &a.vergadering, a.peildatum.as_deref(), a.rappels, &a.templates),
+        Cmd::Stukken(a) => {
+            cli::stukken(&cli.data, &cli.out, &a.vergadering, a.peildatum.as_deref(), a.rappels, &a.templates)
+        }
         Cmd::Uitleg { code } => cli::uitleg(code.as_deref()),
         Cmd::Schema { soort, map } => cli::schema(soort.as_deref(), &map),
     };

@@ -5,7 +5,20 @@ use crate::model::Money;
 use jiff::civil::Date;
 use rust_decimal::{Decimal, RoundingStrategy};
 
-const MONTHS: [&str; 12] = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"];
+const MONTHS: [&str; 12] = [
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+];
 
 /// Groups the digits of a non-negative integer string with points: `1234567` → `1.234.567`.
 fn group(int: &str) -> String {

@@ -69,7 +69,8 @@ fn every_case_reports_its_code_at_its_place() {
                 failures.push(format!("{name}: expected {code} at {file}:{line:?}, got {got:?}"));
             }
         }
-        let allowed: BTreeSet<&str> = e.wanted.iter().map(|w| w.0.as_str()).chain(e.also.iter().map(String::as_str)).collect();
+        let allowed: BTreeSet<&str> =
+            e.wanted.iter().map(|w| w.0.as_str()).chain(e.also.iter().map(String::as_str)).collect();
         for (c, f, l) in &got {
             if !allowed.contains(c.as_str()) {
                 failures.push(format!("{name}: unexpected {c} at {f:?}:{l:?}"));
@@ -145,8 +146,8 @@ fn all_findings_of_one_run_together_sorted() {
     let dir = tempfile::tempdir().unwrap();
     let cases = root().join("tests/fixtures/cases");
     case_tree(&cases.join("e003-values"), dir.path());
-    case_tree(&cases.join("e202-key"), dir.path());
-    case_tree(&cases.join("e304-variance"), dir.path());
+    overlay(&cases.join("e202-key"), dir.path());
+    overlay(&cases.join("e304-variance"), dir.path());
     let (_, json) = check_json(dir.path(), &["--peildatum", PEILDATUM]);
     let got = findings(&json);
     let codes: BTreeSet<&str> = got.iter().map(|g| g.0.as_str()).collect();
@@ -161,7 +162,7 @@ fn all_findings_of_one_run_together_sorted() {
 fn human_rendering_snapshot() {
     let dir = tempfile::tempdir().unwrap();
     case_tree(&root().join("tests/fixtures/cases/e304-variance"), dir.path());
-    case_tree(&root().join("tests/fixtures/cases/e003-values"), dir.path());
+    overlay(&root().join("tests/fixtures/cases/e003-values"), dir.path());
     let out = run(&["check", "--data", dir.path().to_str().unwrap(), "--peildatum", PEILDATUM]);
     assert_eq!(out.status.code(), Some(1));
     insta::assert_snapshot!("check_human", String::from_utf8(out.stdout).unwrap());
@@ -184,6 +185,7 @@ fn uitleg_explains_a_code() {
 
 #[test]
 fn code_list_snapshot() {
-    let list: Vec<String> = jaarcyclus::diag::Code::ALL.iter().map(|c| format!("{c} {:?} {}", c.severity(), c.title())).collect();
+    let list: Vec<String> =
+        jaarcyclus::diag::Code::ALL.iter().map(|c| format!("{c} {:?} {}", c.severity(), c.title())).collect();
     insta::assert_snapshot!("codes", list.join("\n"));
 }

@@ -15,7 +15,9 @@ pub fn check(cx: &mut Ctx) {
     for o in parties {
         let own: Vec<&Afspraak> = all.iter().filter(|a| a.organisatie.value == o.id.value).collect();
         if o.rol == Rol::Tbo {
-            let accepted = own.iter().any(|a| a.soort == AfspraakSoort::Rolacceptatie && a.status == Some(AfspraakStatus::Geaccepteerd));
+            let accepted = own
+                .iter()
+                .any(|a| a.soort == AfspraakSoort::Rolacceptatie && a.status == Some(AfspraakStatus::Geaccepteerd));
             if !accepted {
                 let d = msg::tbo_role_not_accepted(&o.id);
                 let open = own.iter().find(|a| a.soort == AfspraakSoort::Rolacceptatie);
@@ -26,11 +28,14 @@ pub fn check(cx: &mut Ctx) {
             }
         }
         for &y in &years {
-            let main = [AfspraakSoort::Raamovereenkomst, AfspraakSoort::Meerjarenovereenkomst, AfspraakSoort::Jaaropdracht];
+            let main =
+                [AfspraakSoort::Raamovereenkomst, AfspraakSoort::Meerjarenovereenkomst, AfspraakSoort::Jaaropdracht];
             if !own.iter().any(|a| main.contains(&a.soort) && a.covers(y)) {
                 cx.out.push(msg::no_covering_agreement(&o.id, y).in_file(FILE));
             }
-            for a in own.iter().filter(|a| matches!(a.soort, AfspraakSoort::Raamovereenkomst | AfspraakSoort::Meerjarenovereenkomst) && a.covers(y)) {
+            for a in own.iter().filter(|a| {
+                matches!(a.soort, AfspraakSoort::Raamovereenkomst | AfspraakSoort::Meerjarenovereenkomst) && a.covers(y)
+            }) {
                 if a.financiele_paragraaf != Some(true) {
                     cx.out.push(msg::no_financial_paragraph(a.soort.as_str(), &o.id, y).at(FILE, a.pos));
                 }

@@ -34,7 +34,10 @@ pub fn check(cx: &mut Ctx) {
                 continue;
             }
             let excess = nl::eur(req.decimal() - cap.decimal());
-            cx.out.push(msg::over_cap(&t.beleidsdoel, y, &nl::money(req), &nl::money(cap.value), &excess).at("stelsel.yaml", cap.pos));
+            cx.out.push(
+                msg::over_cap(&t.beleidsdoel, y, &nl::money(req), &nl::money(cap.value), &excess)
+                    .at("stelsel.yaml", cap.pos),
+            );
             for (org, sub) in cx.tree.years.get(&y).into_iter().flatten() {
                 let Some(b) = &sub.begroting else { continue };
                 if !b.regels.iter().any(|r| r.beleidsdoel.value == t.beleidsdoel.value) {
@@ -42,7 +45,17 @@ pub fn check(cx: &mut Ctx) {
                 }
                 let have = b.alternatieven.len();
                 if (have as u32) < st.normen.minimaal_alternatieven {
-                    cx.out.push(msg::too_few_alternatives(org, &t.beleidsdoel, y, &excess, have, st.normen.minimaal_alternatieven).at(&b.file, b.alternatieven_pos));
+                    cx.out.push(
+                        msg::too_few_alternatives(
+                            org,
+                            &t.beleidsdoel,
+                            y,
+                            &excess,
+                            have,
+                            st.normen.minimaal_alternatieven,
+                        )
+                        .at(&b.file, b.alternatieven_pos),
+                    );
                 }
             }
         }

@@ -42,7 +42,11 @@ fn header_of(sub: &Submission, kind: FileKind) -> Option<(&Header, &str)> {
 
 /// Judges one document of a party for cycle year `y` against `deadline` at `peildatum`.
 pub fn delivery(sub: Option<&Submission>, kind: FileKind, deadline: Date, peildatum: Date) -> Delivery {
-    let delivered = sub.and_then(|s| header_of(s, kind)).and_then(|(h, _)| h.ingediend_op.as_ref()).map(|d| d.value).filter(|d| *d <= peildatum);
+    let delivered = sub
+        .and_then(|s| header_of(s, kind))
+        .and_then(|(h, _)| h.ingediend_op.as_ref())
+        .map(|d| d.value)
+        .filter(|d| *d <= peildatum);
     match delivered {
         Some(d) if d > deadline => Delivery::Late(d, (d - deadline).get_days() as i64),
         Some(d) => Delivery::OnTime(d),
@@ -64,9 +68,18 @@ pub fn check(cx: &mut Ctx) {
                     let rel = format!("{y}/{}/{}.yaml", o.id.value, kind.as_str());
                     match delivery(sub, *kind, deadline, cx.peildatum) {
                         Delivery::Late(d, days) => {
-                            let (h, file) = header_of(sub.expect("late implies present"), *kind).expect("late implies a header");
+                            let (h, file) =
+                                header_of(sub.expect("late implies present"), *kind).expect("late implies a header");
                             let p = h.ingediend_op.as_ref().map(|x| x.pos).unwrap_or(Pos::START);
-                            cx.out.push(msg::delivered_late(&format!("{name} {y} van `{}`", o.id.value), days, &nl::date(deadline), &nl::date(d)).at(file, p));
+                            cx.out.push(
+                                msg::delivered_late(
+                                    &format!("{name} {y} van `{}`", o.id.value),
+                                    days,
+                                    &nl::date(deadline),
+                                    &nl::date(d),
+                                )
+                                .at(file, p),
+                            );
                         }
                         Delivery::Overdue(days) => {
                             let d = msg::not_delivered(name, &o.id, y, &nl::date(deadline), days);

@@ -40,7 +40,8 @@ fn pair(cx: &mut Ctx, sub: &Submission, org: &str, y: Year) {
         cx.out.push(msg::plan_without_begroting(org, y).at(&file, Pos::START));
     }
     if begr && !plan {
-        let file = sub.begroting.as_ref().map(|p| p.file.clone()).unwrap_or_else(|| format!("{y}/{org}/begroting.yaml"));
+        let file =
+            sub.begroting.as_ref().map(|p| p.file.clone()).unwrap_or_else(|| format!("{y}/{org}/begroting.yaml"));
         cx.out.push(msg::begroting_without_plan(org, y).at(&file, Pos::START));
     }
 }
@@ -65,8 +66,19 @@ fn realisatie(cx: &mut Ctx, r: &Realisatie, sub: &Submission, y: Year, normen: &
             let budget = line.amount(y);
             if l.toelichting.is_none() && !line.bedragen_invalid && normen.needs_explanation(budget, real.value) {
                 let diff = real.decimal() - budget.decimal();
-                let pct = variance_percent(budget, real.value).map(|p| nl::percent(p.abs())).unwrap_or_else(|| "meer dan 100%".into());
-                cx.out.push(msg::variance_unexplained(&l.regel, &nl::money(budget), &nl::money(real.value), &nl::eur(diff), &pct).at(f, real.pos));
+                let pct = variance_percent(budget, real.value)
+                    .map(|p| nl::percent(p.abs()))
+                    .unwrap_or_else(|| "meer dan 100%".into());
+                cx.out.push(
+                    msg::variance_unexplained(
+                        &l.regel,
+                        &nl::money(budget),
+                        &nl::money(real.value),
+                        &nl::eur(diff),
+                        &pct,
+                    )
+                    .at(f, real.pos),
+                );
             }
         }
     } else if !sub.exists(FileKind::Begroting) {
@@ -85,7 +97,9 @@ fn realisatie(cx: &mut Ctx, r: &Realisatie, sub: &Submission, y: Year, normen: &
         let known: BTreeSet<&str> = p.resultaten.iter().map(|x| x.id.as_str()).collect();
         for s in &r.resultaten {
             if !known.contains(s.resultaat.as_str()) {
-                cx.out.push(msg::dangling("resultaat", &s.resultaat, "de resultaten van het plan").at(f, s.resultaat.pos));
+                cx.out.push(
+                    msg::dangling("resultaat", &s.resultaat, "de resultaten van het plan").at(f, s.resultaat.pos),
+                );
             }
         }
     }

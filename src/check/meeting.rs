@@ -26,7 +26,10 @@ pub fn check(cx: &mut Ctx) {
             cx.out.push(msg::header_mismatch("datum", &datum, date_part, "de bestandsnaam").at(f, v.datum.pos));
         }
         if beraad_part != beraad_slug(&v.beraad) {
-            cx.out.push(msg::header_mismatch("beraad", &v.beraad, beraad_part, "de bestandsnaam").at(f, crate::diag::Pos::START));
+            cx.out.push(
+                msg::header_mismatch("beraad", &v.beraad, beraad_part, "de bestandsnaam")
+                    .at(f, crate::diag::Pos::START),
+            );
         }
         let mut ids = BTreeSet::new();
         for item in &v.agenda {
@@ -37,7 +40,14 @@ pub fn check(cx: &mut Ctx) {
                 continue;
             }
             if (item.alternatieven.len() as u32) < normen.minimaal_alternatieven {
-                cx.out.push(msg::decision_too_few_alternatives(item.id.value, item.alternatieven.len(), normen.minimaal_alternatieven).at(f, item.pos));
+                cx.out.push(
+                    msg::decision_too_few_alternatives(
+                        item.id.value,
+                        item.alternatieven.len(),
+                        normen.minimaal_alternatieven,
+                    )
+                    .at(f, item.pos),
+                );
             }
             for a in item.alternatieven.iter().filter(|a| a.risicos.is_empty()) {
                 cx.out.push(msg::alternative_without_risk(&a.naam).at(f, a.pos));
@@ -51,7 +61,15 @@ pub fn check(cx: &mut Ctx) {
         if let Some((sent, pos)) = sent {
             let days = (v.datum.value - sent).get_days() as i64;
             if days < normen.stukken_dagen_voor_vergadering as i64 {
-                cx.out.push(msg::meeting_documents_late(days, normen.stukken_dagen_voor_vergadering, &nl::date(sent), &nl::date(v.datum.value)).at(f, pos));
+                cx.out.push(
+                    msg::meeting_documents_late(
+                        days,
+                        normen.stukken_dagen_voor_vergadering,
+                        &nl::date(sent),
+                        &nl::date(v.datum.value),
+                    )
+                    .at(f, pos),
+                );
             }
         }
     }

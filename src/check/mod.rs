@@ -39,7 +39,10 @@ impl<'a> Ctx<'a> {
     /// The parties in view: all of the stelsel's, or the scoped one.
     pub fn parties(&self) -> Vec<&'a crate::model::Organisatie> {
         let Some(st) = self.st else { return Vec::new() };
-        st.organisaties.iter().filter(|o| self.tree.scope.organisatie.as_ref().is_none_or(|s| *s == o.id.value)).collect()
+        st.organisaties
+            .iter()
+            .filter(|o| self.tree.scope.organisatie.as_ref().is_none_or(|s| *s == o.id.value))
+            .collect()
     }
 }
 
@@ -57,7 +60,12 @@ pub fn check(tree: &Tree, peildatum: Date) -> Vec<Diagnostic> {
 }
 
 /// Reports every id that occurs more than once in `ids`.
-pub(crate) fn duplicates<'a>(out: &mut Vec<Diagnostic>, file: &str, kind: &str, ids: impl IntoIterator<Item = &'a crate::model::At<String>>) {
+pub(crate) fn duplicates<'a>(
+    out: &mut Vec<Diagnostic>,
+    file: &str,
+    kind: &str,
+    ids: impl IntoIterator<Item = &'a crate::model::At<String>>,
+) {
     let mut seen = BTreeSet::new();
     for id in ids {
         if !seen.insert(id.value.as_str()) {

@@ -45,14 +45,18 @@ pub fn stelsel(cx: &mut Ctx) {
         }
         let sum: Decimal = t.verdeelsleutel.iter().map(|(_, p)| *p).sum();
         if sum != Decimal::from(100) {
-            out.push(msg::key_not_hundred(&t.beleidsdoel, &sum.normalize().to_string()).at(STELSEL, t.verdeelsleutel_pos));
+            out.push(
+                msg::key_not_hundred(&t.beleidsdoel, &sum.normalize().to_string()).at(STELSEL, t.verdeelsleutel_pos),
+            );
         }
     }
     reporting_line(cx, st);
     let known: BTreeSet<&str> = st.organisaties.iter().map(|o| o.id.as_str()).collect();
     for a in &cx.tree.afspraken {
         if !known.contains(a.organisatie.as_str()) {
-            cx.out.push(msg::unknown_party(&a.organisatie, "in het afsprakenregister").at("afspraken.yaml", a.organisatie.pos));
+            cx.out.push(
+                msg::unknown_party(&a.organisatie, "in het afsprakenregister").at("afspraken.yaml", a.organisatie.pos),
+            );
         }
     }
 }
@@ -146,7 +150,8 @@ fn header(cx: &mut Ctx, file: &str, h: &Header, y: Year, org: &str) {
         cx.out.push(msg::header_mismatch("organisatie", &h.organisatie, org, "de map").at(file, h.organisatie.pos));
     }
     if h.jaar.value != y {
-        cx.out.push(msg::header_mismatch("jaar", &h.jaar.to_string(), &y.to_string(), "de jaarmap").at(file, h.jaar.pos));
+        cx.out
+            .push(msg::header_mismatch("jaar", &h.jaar.to_string(), &y.to_string(), "de jaarmap").at(file, h.jaar.pos));
     }
 }
 

@@ -49,16 +49,21 @@ fn render_one(out: &mut String, d: &Diagnostic, sources: &Sources, color: bool) 
         Severity::Error => ("fout", "1;31"),
         Severity::Warning => ("waarschuwing", "1;33"),
     };
-    let _ = writeln!(out, "{}{} {}", st.paint(col, &format!("{label}[{}]", d.code)), st.paint("1", ":"), st.paint("1", &d.message));
+    let _ = writeln!(
+        out,
+        "{}{} {}",
+        st.paint(col, &format!("{label}[{}]", d.code)),
+        st.paint("1", ":"),
+        st.paint("1", &d.message)
+    );
     let Some(file) = &d.file else {
         if let Some(h) = &d.hint {
             let _ = writeln!(out, "  {} hint: {h}", st.paint("1;34", "="));
         }
         return;
     };
-    let line_text = d.pos.and_then(|p| {
-        sources.get(file).and_then(|src| src.lines().nth(p.line.saturating_sub(1) as usize))
-    });
+    let line_text =
+        d.pos.and_then(|p| sources.get(file).and_then(|src| src.lines().nth(p.line.saturating_sub(1) as usize)));
     let gutter = d.pos.map(|p| p.line.to_string().len()).unwrap_or(1).max(1);
     let pad = " ".repeat(gutter);
     let place = match d.pos {
@@ -141,7 +146,11 @@ mod tests {
     #[test]
     fn human_has_place_source_and_hint() {
         let mut ds = Diagnostics::new();
-        ds.push(Diagnostic::new(Code::E201, "negatief bedrag `-5`").hint("maak het bedrag 0 of hoger").at("a.yaml", Pos::new(2, 7)));
+        ds.push(
+            Diagnostic::new(Code::E201, "negatief bedrag `-5`")
+                .hint("maak het bedrag 0 of hoger")
+                .at("a.yaml", Pos::new(2, 7)),
+        );
         let mut src = Sources::new();
         src.insert("a.yaml".into(), "x: 1\ny:    -5\n".into());
         let text = render_human(&ds, &src, false);

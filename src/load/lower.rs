@@ -9,7 +9,13 @@ use serde_saphyr::Spanned;
 use std::collections::BTreeMap;
 
 fn each<R, T>(list: Option<Vec<Spanned<R>>>, mut f: impl FnMut(R, Pos) -> Option<T>) -> Vec<T> {
-    list.unwrap_or_default().into_iter().filter_map(|s| { let p = pos(&s); f(s.value, p) }).collect()
+    list.unwrap_or_default()
+        .into_iter()
+        .filter_map(|s| {
+            let p = pos(&s);
+            f(s.value, p)
+        })
+        .collect()
 }
 
 /// `stelsel.yaml`.
@@ -22,7 +28,10 @@ pub fn stelsel(lx: &mut Lx, r: RawStelsel) -> Stelsel {
         let naam = lx.text(o.naam, "naam", at, true);
         let rol = lx.pick(o.rol, "rol", at, true, Rol::parse, Rol::SPELLINGS);
         let rapporteert_aan = lx.id(o.rapporteert_aan, "rapporteert_aan", at, false, true);
-        if rol.as_ref().is_some_and(|r| r.value != Rol::Sbo) && rapporteert_aan.is_none() && lx.diags.last().is_none_or(|d| d.pos != Some(at)) {
+        if rol.as_ref().is_some_and(|r| r.value != Rol::Sbo)
+            && rapporteert_aan.is_none()
+            && lx.diags.last().is_none_or(|d| d.pos != Some(at))
+        {
             lx.push(msg::missing_field("rapporteert_aan"), at);
         }
         Some(Organisatie { id: id?, naam: naam?, rol: rol?.value, rapporteert_aan, pos: at })
@@ -81,7 +90,9 @@ fn taakstellend(lx: &mut Lx, t: RawTaakstellend, at: Pos) -> Option<Taakstellend
                     verdeelsleutel.push((id, pct));
                 }
             }
-            Err(AmountError::Negative) => lx.push(msg::bad_amount("verdeelsleutel", &v.value, &AmountError::Negative), p),
+            Err(AmountError::Negative) => {
+                lx.push(msg::bad_amount("verdeelsleutel", &v.value, &AmountError::Negative), p)
+            }
             Err(_) => lx.push(msg::bad_percentage(&v.value), p),
         }
     }
@@ -112,7 +123,13 @@ fn termijn(lx: &mut Lx, k: RawTermijn, at: Pos) -> Option<Termijn> {
             return None;
         }
     }
-    Some(Termijn { stuk: stuk?.value, rol: rol?.value, jaar_offset: jaar?, maand: maand?.value as i8, dag: dag?.value as i8 })
+    Some(Termijn {
+        stuk: stuk?.value,
+        rol: rol?.value,
+        jaar_offset: jaar?,
+        maand: maand?.value as i8,
+        dag: dag?.value as i8,
+    })
 }
 
 fn normen(lx: &mut Lx, n: Spanned<RawNormen>) -> Normen {
@@ -145,13 +162,29 @@ pub fn afspraken(lx: &mut Lx, r: RawAfspraken) -> Vec<Afspraak> {
         let van = lx.date(a.van, "van", at, false).map(|d| d.value);
         let tot = lx.date(a.tot, "tot", at, false).map(|d| d.value);
         let getekend_op = lx.date(a.getekend_op, "getekend_op", at, false).map(|d| d.value);
-        let status = lx.pick(a.status, "status", at, false, AfspraakStatus::parse, AfspraakStatus::SPELLINGS).map(|s| s.value);
+        let status =
+            lx.pick(a.status, "status", at, false, AfspraakStatus::parse, AfspraakStatus::SPELLINGS).map(|s| s.value);
         let financiele_paragraaf = a.financiele_paragraaf.map(|b| b.value);
-        Some(Afspraak { organisatie: organisatie?, soort: soort?.value, van, tot, getekend_op, financiele_paragraaf, status, pos: at })
+        Some(Afspraak {
+            organisatie: organisatie?,
+            soort: soort?.value,
+            van,
+            tot,
+            getekend_op,
+            financiele_paragraaf,
+            status,
+            pos: at,
+        })
     })
 }
 
-fn header(lx: &mut Lx, organisatie: Option<S>, jaar: Option<I>, status: Option<S>, ingediend_op: Option<S>) -> Option<Header> {
+fn header(
+    lx: &mut Lx,
+    organisatie: Option<S>,
+    jaar: Option<I>,
+    status: Option<S>,
+    ingediend_op: Option<S>,
+) -> Option<Header> {
     let top = Pos::START;
     let organisatie = lx.id(organisatie, "organisatie", top, true, true);
     let jaar = lx.year(jaar, "jaar", top, true, YEARS.0, YEARS.1);
@@ -164,7 +197,8 @@ fn header(lx: &mut Lx, organisatie: Option<S>, jaar: Option<I>, status: Option<S
 pub fn plan(lx: &mut Lx, r: RawPlan, y: Year) -> Option<Plan> {
     let top = Pos::START;
     let header = header(lx, r.organisatie, r.jaar, r.status, r.ingediend_op);
-    let niveau = lx.pick(r.dienstverleningsniveau, "dienstverleningsniveau", top, true, Niveau::parse, Niveau::SPELLINGS);
+    let niveau =
+        lx.pick(r.dienstverleningsniveau, "dienstverleningsniveau", top, true, Niveau::parse, Niveau::SPELLINGS);
     lx.req(r.doelen.as_ref().map(|_| ()), "doelen", top);
     lx.req(r.resultaten.as_ref().map(|_| ()), "resultaten", top);
     let doelen = each(r.doelen, |d, at| {
@@ -197,7 +231,14 @@ pub fn plan(lx: &mut Lx, r: RawPlan, y: Year) -> Option<Plan> {
         let impact = lx.pick(x.impact, "impact", at, true, Klasse::parse, Klasse::SPELLINGS);
         let maatregel = lx.text(x.maatregel, "maatregel", at, false);
         let bedrag = lx.money(x.bedrag, "bedrag", at, false).map(|m| m.value);
-        Some(Risico { id: id?, omschrijving: omschrijving?, kans: kans?.value, impact: impact?.value, maatregel, bedrag })
+        Some(Risico {
+            id: id?,
+            omschrijving: omschrijving?,
+            kans: kans?.value,
+            impact: impact?.value,
+            maatregel,
+            bedrag,
+        })
     });
     let beheerconsequenties = each(r.beheerconsequenties, |x, at| {
         let omschrijving = lx.text(x.omschrijving, "omschrijving", at, true);
@@ -206,9 +247,25 @@ pub fn plan(lx: &mut Lx, r: RawPlan, y: Year) -> Option<Plan> {
         let component = lx.id(x.component, "component", at, false, true);
         let beleidsdoel = lx.id(x.beleidsdoel, "beleidsdoel", at, false, true);
         let besluit = lx.text(x.besluit, "besluit", at, false);
-        Some(Beheerconsequentie { omschrijving: omschrijving?, bedrag_per_jaar: bedrag?.value, vanaf: vanaf?, component, beleidsdoel, besluit })
+        Some(Beheerconsequentie {
+            omschrijving: omschrijving?,
+            bedrag_per_jaar: bedrag?.value,
+            vanaf: vanaf?,
+            component,
+            beleidsdoel,
+            besluit,
+        })
     });
-    Some(Plan { file: lx.file.to_string(), header: header?, dienstverleningsniveau: niveau?, doelen, resultaten, doorkijk, risicos, beheerconsequenties })
+    Some(Plan {
+        file: lx.file.to_string(),
+        header: header?,
+        dienstverleningsniveau: niveau?,
+        doelen,
+        resultaten,
+        doorkijk,
+        risicos,
+        beheerconsequenties,
+    })
 }
 
 /// `begroting.yaml`.
@@ -223,7 +280,12 @@ pub fn begroting(lx: &mut Lx, r: RawBegroting) -> Option<Begroting> {
         let component = lx.id(x.component, "component", at, true, true);
         let kostensoort = lx.pick(x.kostensoort, "kostensoort", at, true, Kostensoort::parse, Kostensoort::SPELLINGS);
         let feature = lx.id(x.feature, "feature", at, false, true);
-        let resultaten = x.resultaten.unwrap_or_default().into_iter().filter_map(|s| lx.id(Some(s), "resultaten", at, true, false)).collect();
+        let resultaten = x
+            .resultaten
+            .unwrap_or_default()
+            .into_iter()
+            .filter_map(|s| lx.id(Some(s), "resultaten", at, true, false))
+            .collect();
         let raw = lx.req(x.bedragen, "bedragen", at);
         let bedragen_pos = raw.as_ref().map(pos).unwrap_or(at);
         let mut bedragen = BTreeMap::new();
@@ -238,7 +300,18 @@ pub fn begroting(lx: &mut Lx, r: RawBegroting) -> Option<Begroting> {
                 _ => bedragen_invalid = true,
             }
         }
-        Some(Regel { id: id?, omschrijving: omschrijving?, beleidsdoel: beleidsdoel?, component: component?, kostensoort: kostensoort?.value, feature, resultaten, bedragen, bedragen_pos, bedragen_invalid })
+        Some(Regel {
+            id: id?,
+            omschrijving: omschrijving?,
+            beleidsdoel: beleidsdoel?,
+            component: component?,
+            kostensoort: kostensoort?.value,
+            feature,
+            resultaten,
+            bedragen,
+            bedragen_pos,
+            bedragen_invalid,
+        })
     });
     let alternatieven_pos = r.alternatieven.as_ref().map(pos).unwrap_or(top);
     let alternatieven = each(r.alternatieven.map(|a| a.value), |x, at| {
@@ -293,7 +366,23 @@ pub fn vergadering(lx: &mut Lx, r: RawVergadering, stem: &str) -> Option<Vergade
             let risicos = lx.texts(a.risicos, "risicos");
             Some(AgendaAlternatief { naam: naam?, bedrag, niveau, risicos, pos: apos })
         });
-        Some(Agendapunt { id: id?, onderwerp: onderwerp?, soort: soort?.value, stuk: stuk.map(|s| s.value), jaar, voorstel, alternatieven, pos: at })
+        Some(Agendapunt {
+            id: id?,
+            onderwerp: onderwerp?,
+            soort: soort?.value,
+            stuk: stuk.map(|s| s.value),
+            jaar,
+            voorstel,
+            alternatieven,
+            pos: at,
+        })
     });
-    Some(Vergadering { file: lx.file.to_string(), stem: stem.to_string(), beraad: beraad?, datum: datum?, stukken_verzonden_op: verzonden, agenda })
+    Some(Vergadering {
+        file: lx.file.to_string(),
+        stem: stem.to_string(),
+        beraad: beraad?,
+        datum: datum?,
+        stukken_verzonden_op: verzonden,
+        agenda,
+    })
 }

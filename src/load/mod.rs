@@ -43,7 +43,12 @@ struct Found {
 }
 
 fn rel_of(root: &Path, p: &Path) -> String {
-    p.strip_prefix(root).unwrap_or(p).components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect::<Vec<_>>().join("/")
+    p.strip_prefix(root)
+        .unwrap_or(p)
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect::<Vec<_>>()
+        .join("/")
 }
 
 fn is_year(s: &str) -> Option<Year> {
@@ -76,9 +81,8 @@ fn walk(root: &Path, scope: &Scope, diags: &mut Vec<Diagnostic>) -> Vec<Found> {
                 starts.push(root.join(f));
             }
         }
-        let mut years: Vec<PathBuf> = std::fs::read_dir(root)
-            .map(|rd| rd.filter_map(|e| e.ok()).map(|e| e.path()).collect())
-            .unwrap_or_default();
+        let mut years: Vec<PathBuf> =
+            std::fs::read_dir(root).map(|rd| rd.filter_map(|e| e.ok()).map(|e| e.path()).collect()).unwrap_or_default();
         years.sort();
         for y in years {
             let name = y.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
@@ -97,9 +101,17 @@ fn walk(root: &Path, scope: &Scope, diags: &mut Vec<Diagnostic>) -> Vec<Found> {
                 Ok(e) => e,
                 Err(e) => {
                     let rel = e.path().map(|p| rel_of(root, p)).unwrap_or_default();
-                    let reason = if e.loop_ancestor().is_some() { "koppeling vormt een kring".to_string() } else { io_reason(e.io_error()) };
+                    let reason = if e.loop_ancestor().is_some() {
+                        "koppeling vormt een kring".to_string()
+                    } else {
+                        io_reason(e.io_error())
+                    };
                     if rel.is_empty() && e.depth() == 0 && start.ends_with("stelsel.yaml") {
-                        diags.push(Diagnostic::new(crate::diag::Code::E005, "stelsel.yaml ontbreekt").hint("elke gegevensmap heeft een stelsel.yaml (contract §3)").in_file("stelsel.yaml"));
+                        diags.push(
+                            Diagnostic::new(crate::diag::Code::E005, "stelsel.yaml ontbreekt")
+                                .hint("elke gegevensmap heeft een stelsel.yaml (contract §3)")
+                                .in_file("stelsel.yaml"),
+                        );
                     } else {
                         diags.push(msg::unreadable(&reason).in_file(&rel));
                     }
@@ -209,7 +221,11 @@ impl Loader {
         };
         match std::fs::metadata(&f.path) {
             Ok(m) if m.len() > MAX_FILE_BYTES => {
-                return fail(&mut self.diags, format!("het bestand is {} bytes, de grens is {} bytes", m.len(), MAX_FILE_BYTES), None);
+                return fail(
+                    &mut self.diags,
+                    format!("het bestand is {} bytes, de grens is {} bytes", m.len(), MAX_FILE_BYTES),
+                    None,
+                );
             }
             Err(e) => return fail(&mut self.diags, io_reason(Some(&e)), None),
             _ => {}
@@ -232,14 +248,19 @@ impl Loader {
         };
         let text = text.strip_prefix('\u{feff}').map(str::to_string).unwrap_or(text);
         if let Some(i) = text.find(|c: char| c.is_control() && !matches!(c, '\n' | '\r' | '\t')) {
-            return fail(&mut self.diags, "het bestand bevat een stuurteken (bijvoorbeeld NUL)".into(), Some(pos_after(&text[..i])));
+            return fail(
+                &mut self.diags,
+                "het bestand bevat een stuurteken (bijvoorbeeld NUL)".into(),
+                Some(pos_after(&text[..i])),
+            );
         }
         Some(text)
     }
 
     /// Parses and lowers one file into the tree; false when it could not be read at all.
     fn lower(&mut self, lx: &mut Lx, kind: FileKind, party: &Option<(Year, String)>, rel: &str, text: &str) -> bool {
-        let is_empty = text.lines().all(|l| l.trim().is_empty() || l.trim_start().starts_with('#') || l.trim() == "---");
+        let is_empty =
+            text.lines().all(|l| l.trim().is_empty() || l.trim_start().starts_with('#') || l.trim() == "---");
         if is_empty && kind != FileKind::Afspraken {
             lx.push(msg::empty_file(), Pos::START);
             return false;
@@ -269,15 +290,21 @@ impl Loader {
             FileKind::Plan => {
                 let y = party.as_ref().map(|p| p.0).unwrap_or_default();
                 let p = lower::plan(lx, parsed!(raw::RawPlan), y);
+                let ok = p.is_some();
                 sub(&mut self.tree, party).plan = p;
+                return ok;
             }
             FileKind::Begroting => {
                 let b = lower::begroting(lx, parsed!(raw::RawBegroting));
+                let ok = b.is_some();
                 sub(&mut self.tree, party).begroting = b;
+                return ok;
             }
             FileKind::Realisatie => {
                 let r = lower::realisatie(lx, parsed!(raw::RawRealisatie));
+                let ok = r.is_some();
                 sub(&mut self.tree, party).realisatie = r;
+                return ok;
             }
             FileKind::Vergadering => {
                 let stem = rel.rsplit('/').next().unwrap_or(rel).trim_end_matches(".yaml").to_string();

@@ -30,7 +30,8 @@ pub fn parse<T: DeserializeOwned>(text: &str) -> Result<T, Diagnostic> {
 }
 
 fn map_error(e: &Error) -> Diagnostic {
-    let pos = e.location().map(|l| Pos::new(l.line() as u32, l.column() as u32)).filter(|p| p.line > 0).unwrap_or(Pos::START);
+    let pos =
+        e.location().map(|l| Pos::new(l.line() as u32, l.column() as u32)).filter(|p| p.line > 0).unwrap_or(Pos::START);
     let inner = e.without_snippet();
     let d = match inner {
         Error::SerdeUnknownField { field, expected, .. } => msg::unknown_field(field, &expected.join(", ")),
@@ -40,15 +41,24 @@ fn map_error(e: &Error) -> Diagnostic {
         | Error::AliasReplayCounterOverflow { .. }
         | Error::AliasReplayLimitExceeded { .. }
         | Error::AliasExpansionLimitExceeded { .. }
-        | Error::AliasReplayStackDepthExceeded { .. } => msg::unreadable(&format!("grens voor aliassen of nesting overschreden ({})", plain(inner))),
-        Error::SerdeInvalidType { unexpected, expected, .. } => msg::wrong_type(&format!("{} gevonden, {} verwacht", dutch(unexpected), dutch(expected))),
-        Error::SerdeInvalidValue { .. } | Error::SerdeInvalidLength { .. } | Error::InvalidScalar { .. } | Error::NonFiniteFloat { .. } => {
-            msg::wrong_type(&plain(inner))
+        | Error::AliasReplayStackDepthExceeded { .. } => {
+            msg::unreadable(&format!("grens voor aliassen of nesting overschreden ({})", plain(inner)))
         }
+        Error::SerdeInvalidType { unexpected, expected, .. } => {
+            msg::wrong_type(&format!("{} gevonden, {} verwacht", dutch(unexpected), dutch(expected)))
+        }
+        Error::SerdeInvalidValue { .. }
+        | Error::SerdeInvalidLength { .. }
+        | Error::InvalidScalar { .. }
+        | Error::NonFiniteFloat { .. } => msg::wrong_type(&plain(inner)),
         Error::Unexpected { expected, .. } => msg::wrong_type(&format!("{} verwacht", dutch(expected))),
-        Error::InvalidBooleanStrict { .. } => msg::wrong_type("alleen `true` of `false` is een geldige waarde (geen yes/no/on/off)"),
+        Error::InvalidBooleanStrict { .. } => {
+            msg::wrong_type("alleen `true` of `false` is een geldige waarde (geen yes/no/on/off)")
+        }
         Error::NullIntoString { .. } => msg::wrong_type("lege waarde (null) waar tekst verwacht wordt"),
-        Error::MergeKeyNotAllowed { .. } => msg::wrong_type("samenvoegsleutels (`<<`) worden niet ondersteund; schrijf de velden uit"),
+        Error::MergeKeyNotAllowed { .. } => {
+            msg::wrong_type("samenvoegsleutels (`<<`) worden niet ondersteund; schrijf de velden uit")
+        }
         Error::UnknownAnchor { .. } => msg::syntax("verwijzing naar een onbekend anker"),
         Error::MultipleDocuments { .. } => msg::syntax("meer dan één YAML-document (`---`) in dit bestand"),
         Error::IOError { .. } => msg::unreadable(&plain(inner)),
@@ -131,7 +141,10 @@ mod tests {
     fn alias_bomb_is_refused() {
         let mut s = String::from("a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
         for i in 1..12 {
-            s.push_str(&format!("a{i}: &a{i} [*a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}]\n", p = i - 1));
+            s.push_str(&format!(
+                "a{i}: &a{i} [*a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}]\n",
+                p = i - 1
+            ));
         }
         let d = err(&s);
         assert!(matches!(d.code, Code::E005 | Code::E002), "{d:?}");

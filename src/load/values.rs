@@ -87,7 +87,15 @@ impl Lx<'_> {
     }
 
     /// A value of a closed list.
-    pub fn pick<E>(&mut self, v: Option<S>, field: &str, at: Pos, required: bool, parse: fn(&str) -> Option<E>, allowed: &[&str]) -> Option<At<E>> {
+    pub fn pick<E>(
+        &mut self,
+        v: Option<S>,
+        field: &str,
+        at: Pos,
+        required: bool,
+        parse: fn(&str) -> Option<E>,
+        allowed: &[&str],
+    ) -> Option<At<E>> {
         let s = if required { self.req(v, field, at)? } else { v? };
         match parse(&s.value) {
             Some(e) => Some(At::new(e, pos(&s))),
@@ -133,7 +141,15 @@ impl Lx<'_> {
     }
 
     /// A whole number within `from..=to`.
-    pub fn number(&mut self, v: Option<I>, field: &str, at: Pos, required: bool, from: i64, to: i64) -> Option<At<i64>> {
+    pub fn number(
+        &mut self,
+        v: Option<I>,
+        field: &str,
+        at: Pos,
+        required: bool,
+        from: i64,
+        to: i64,
+    ) -> Option<At<i64>> {
         let s = if required { self.req(v, field, at)? } else { v? };
         if s.value < from || s.value > to {
             self.push(msg::bad_number(field, s.value, from, to), pos(&s));

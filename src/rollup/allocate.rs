@@ -35,7 +35,9 @@ pub fn allocate(total: Decimal, key: &[(String, Decimal)], financiers: &[String]
 /// Whole cents of an amount in euros (half a cent rounds away from zero).
 fn cents_of(total: Decimal) -> i128 {
     let c = total.checked_mul(Decimal::ONE_HUNDRED).expect("amount within range");
-    c.round_dp_with_strategy(0, rust_decimal::RoundingStrategy::MidpointAwayFromZero).to_i128().expect("whole cents fit i128")
+    c.round_dp_with_strategy(0, rust_decimal::RoundingStrategy::MidpointAwayFromZero)
+        .to_i128()
+        .expect("whole cents fit i128")
 }
 
 /// The percentage as an integer number of ten-thousandths of a percent (at most 4 decimals in

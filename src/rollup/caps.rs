@@ -60,7 +60,8 @@ pub fn caps(st: &Stelsel, integral: &Grid, jaren: &[Year]) -> Vec<Cap> {
     ids.into_iter()
         .map(|p| {
             let t = st.taakstellend.iter().find(|t| t.beleidsdoel.value == p);
-            let key: Option<Vec<(String, Decimal)>> = t.map(|t| t.verdeelsleutel.iter().map(|(f, pct)| (f.value.clone(), *pct)).collect());
+            let key: Option<Vec<(String, Decimal)>> =
+                t.map(|t| t.verdeelsleutel.iter().map(|(f, pct)| (f.value.clone(), *pct)).collect());
             let jaren = jaren
                 .iter()
                 .map(|&y| {

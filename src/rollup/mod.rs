@@ -97,7 +97,8 @@ pub fn rollup(tree: &Tree, y: Year) -> Rollup {
 }
 
 fn sum_caps(caps: &[Cap], y: Year) -> Option<Money> {
-    let caps: Vec<Money> = caps.iter().filter_map(|c| c.jaren.iter().find(|j| j.jaar == y).and_then(|j| j.cap)).collect();
+    let caps: Vec<Money> =
+        caps.iter().filter_map(|c| c.jaren.iter().find(|j| j.jaar == y).and_then(|j| j.cap)).collect();
     if caps.is_empty() { None } else { Some(caps.into_iter().sum()) }
 }
 

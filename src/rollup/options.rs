@@ -69,7 +69,12 @@ pub struct Consequence {
 }
 
 /// Every party of the tree with a begroting for `y`, in tree order.
-pub fn parties(tree: &Tree, org: &OrgTree, own: &std::collections::BTreeMap<String, Grid>, y: Year) -> Vec<PartyOptions> {
+pub fn parties(
+    tree: &Tree,
+    org: &OrgTree,
+    own: &std::collections::BTreeMap<String, Grid>,
+    y: Year,
+) -> Vec<PartyOptions> {
     let mut out = Vec::new();
     for n in &org.nodes {
         let Some(sub) = tree.submission(y, &n.id) else { continue };
@@ -103,7 +108,8 @@ pub fn levels(parties: &[PartyOptions], budget: Option<Money>) -> Vec<LevelTotal
                 .iter()
                 .map(|p| p.alternatives.iter().find(|a| a.niveau == niveau).map(|a| a.totaal).unwrap_or(p.request))
                 .sum();
-            let difference = budget.map(|b| totaal.decimal().checked_sub(b.decimal()).expect("difference within range"));
+            let difference =
+                budget.map(|b| totaal.decimal().checked_sub(b.decimal()).expect("difference within range"));
             LevelTotal { niveau, totaal, budget, difference }
         })
         .collect()
@@ -124,7 +130,10 @@ pub fn consequences(tree: &Tree, org: &OrgTree, y: Year, jaren: &[Year]) -> Vec<
                 besluit: c.besluit.clone(),
                 vanaf,
                 bedrag_per_jaar: c.bedrag_per_jaar,
-                bedragen: jaren.iter().map(|&j| (j, if j >= vanaf { c.bedrag_per_jaar } else { Money::ZERO })).collect(),
+                bedragen: jaren
+                    .iter()
+                    .map(|&j| (j, if j >= vanaf { c.bedrag_per_jaar } else { Money::ZERO }))
+                    .collect(),
             });
         }
     }

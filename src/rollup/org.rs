@@ -81,7 +81,8 @@ impl OrgTree {
     pub fn descendants(&self, id: &str) -> Vec<&str> {
         let mut out = Vec::new();
         let mut seen = BTreeSet::from([id]);
-        let mut stack: Vec<&str> = self.node(id).map(|n| n.children.iter().rev().map(String::as_str).collect()).unwrap_or_default();
+        let mut stack: Vec<&str> =
+            self.node(id).map(|n| n.children.iter().rev().map(String::as_str).collect()).unwrap_or_default();
         while let Some(c) = stack.pop() {
             if !seen.insert(c) {
                 continue;

@@ -88,7 +88,14 @@ fn party(norms: &Normen, sub: &Submission, id: &str, y: Year) -> Option<PartyRea
     })
 }
 
-fn line(norms: &Normen, id: &str, b: Option<&Regel>, budget: Money, realisation: Option<Money>, toelichting: Option<String>) -> Variance {
+fn line(
+    norms: &Normen,
+    id: &str,
+    b: Option<&Regel>,
+    budget: Money,
+    realisation: Option<Money>,
+    toelichting: Option<String>,
+) -> Variance {
     let v = realisation.map(|r| variance(budget, r));
     Variance {
         id: id.to_string(),

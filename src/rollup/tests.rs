@@ -41,13 +41,21 @@ fn stelsel(orgs: &[(&str, Rol, Option<&str>)]) -> Stelsel {
             })
             .collect(),
         financiers: ["rijk", "vng", "ipo", "uvw"].into_iter().map(named).collect(),
-        beleidsdoelen: ["a", "b", "c"].into_iter().map(|p| Beleidsdoel { id: at(p.into()), naam: p.into(), beraad: "OGB-B".into() }).collect(),
+        beleidsdoelen: ["a", "b", "c"]
+            .into_iter()
+            .map(|p| Beleidsdoel { id: at(p.into()), naam: p.into(), beraad: "OGB-B".into() })
+            .collect(),
         componenten: vec![named("comp")],
         features: None,
         taakstellend: vec![Taakstellend {
             beleidsdoel: at("a".into()),
             bedragen: [(2027, at(Money::from_euros(1000)))].into_iter().collect(),
-            verdeelsleutel: vec![(at("rijk".into()), dec("19")), (at("vng".into()), dec("70")), (at("ipo".into()), dec("6")), (at("uvw".into()), dec("5"))],
+            verdeelsleutel: vec![
+                (at("rijk".into()), dec("19")),
+                (at("vng".into()), dec("70")),
+                (at("ipo".into()), dec("6")),
+                (at("uvw".into()), dec("5")),
+            ],
             verdeelsleutel_pos: Pos::START,
             pos: Pos::START,
         }],
@@ -62,7 +70,11 @@ fn header(org: &str, y: Year) -> Header {
 
 /// A budget line `(perspective, cents per year offset 0..3)`.
 fn regel(i: usize, p: &str, cents: &[Option<i64>]) -> Regel {
-    let bedragen = cents.iter().enumerate().filter_map(|(k, c)| c.map(|c| (2027 + k as Year, at(Money::from_decimal(Decimal::new(c, 2)))))).collect();
+    let bedragen = cents
+        .iter()
+        .enumerate()
+        .filter_map(|(k, c)| c.map(|c| (2027 + k as Year, at(Money::from_decimal(Decimal::new(c, 2))))))
+        .collect();
     Regel {
         id: at(format!("L{i}")),
         omschrijving: format!("regel {i}"),
@@ -155,7 +167,14 @@ fn cycles_do_not_hang_and_lose_nothing() {
 #[test]
 fn caps_gap_and_room() {
     let st = stelsel(&[("sbo", Rol::Sbo, None), ("tbo", Rol::Tbo, Some("sbo"))]);
-    let t = tree(st, &[(0, regel(1, "a", &[Some(60_000), Some(10)])), (1, regel(2, "a", &[Some(65_000)])), (1, regel(3, "b", &[Some(1)]))]);
+    let t = tree(
+        st,
+        &[
+            (0, regel(1, "a", &[Some(60_000), Some(10)])),
+            (1, regel(2, "a", &[Some(65_000)])),
+            (1, regel(3, "b", &[Some(1)])),
+        ],
+    );
     let r = rollup(&t, 2027);
     let a = r.cap("a").unwrap();
     assert_eq!(a.jaren[0].request, Money::from_euros(1250));
@@ -187,9 +206,13 @@ fn line_strategy(parties: usize) -> impl Strategy<Value = Vec<(usize, usize, Vec
 
 fn build(orgs: &[(Rol, usize)], lines: &[(usize, usize, Vec<Option<i64>>)]) -> Tree {
     let ids: Vec<String> = (0..orgs.len()).map(|i| format!("p{i}")).collect();
-    let spec: Vec<(&str, Rol, Option<&str>)> =
-        orgs.iter().enumerate().map(|(i, (rol, p))| (ids[i].as_str(), *rol, (i > 0).then(|| ids[*p].as_str()))).collect();
-    let regels: Vec<(usize, Regel)> = lines.iter().enumerate().map(|(i, (party, p, c))| (*party, regel(i, ["a", "b", "c"][*p], c))).collect();
+    let spec: Vec<(&str, Rol, Option<&str>)> = orgs
+        .iter()
+        .enumerate()
+        .map(|(i, (rol, p))| (ids[i].as_str(), *rol, (i > 0).then(|| ids[*p].as_str())))
+        .collect();
+    let regels: Vec<(usize, Regel)> =
+        lines.iter().enumerate().map(|(i, (party, p, c))| (*party, regel(i, ["a", "b", "c"][*p], c))).collect();
     tree(stelsel(&spec), &regels)
 }
 

@@ -132,8 +132,12 @@ pub fn by_feature(st: &Stelsel, lines: &[Line]) -> Vec<FeatureRow> {
     sums.into_iter()
         .map(|(k, bedragen)| {
             let (_, beleidsdoel, _, feature) = k;
-            let mine: Vec<&Line> = lines.iter().filter(|l| l.beleidsdoel == beleidsdoel && l.feature == feature).collect();
-            let registered = feature.as_ref().and_then(|f| register.iter().find(|x| x.id.value == *f)).and_then(|x| x.component.as_ref());
+            let mine: Vec<&Line> =
+                lines.iter().filter(|l| l.beleidsdoel == beleidsdoel && l.feature == feature).collect();
+            let registered = feature
+                .as_ref()
+                .and_then(|f| register.iter().find(|x| x.id.value == *f))
+                .and_then(|x| x.component.as_ref());
             let mut componenten: Vec<String> = registered.map(|c| c.value.clone()).into_iter().collect();
             for l in &mine {
                 if !componenten.contains(&l.component) {

@@ -1,11 +1,14 @@
 //! The jaarrekening's verantwoording: per party and line, realisation against budget, the
-//! variance, the norm and the explanation; the status of the results.
+//! variance, the norm and the explanation; the status of the results; the summary's points.
 
 use super::Ctx;
-use super::text::{fractie, key_percent};
-use crate::model::Money;
+use super::points::{closing, deliveries};
+use super::text::{count, fractie, join, key_percent};
+use crate::diag::Diagnostics;
+use crate::model::{Money, ResultaatStatus};
 use crate::nl;
 use crate::rollup::variance;
+use rust_decimal::Decimal;
 use serde::Serialize;
 
 /// The `verantwoording` object; outside the jaarrekening only `partijen: []`.
@@ -139,6 +142,81 @@ pub fn verantwoording(cx: &Ctx) -> VerantwoordingView {
             procent: pct.map(nl::percent),
         }),
         resultaatstatus: v.status_counts.iter().map(|(s, n)| StatusAantal { status: s.as_str(), aantal: *n }).collect(),
-        norm: Some(format!("meer dan {} én meer dan {}", key_percent(n.afwijking_procent), nl::money(n.afwijking_bedrag))),
+        norm: Some(format!(
+            "meer dan {} én meer dan {}",
+            key_percent(n.afwijking_procent),
+            nl::money(n.afwijking_bedrag)
+        )),
+    }
+}
+
+/// The points of the jaarrekening's summary.
+pub fn points(cx: &Ctx, diags: &Diagnostics) -> Vec<String> {
+    let y = cx.r.jaar;
+    let v = &cx.r.verantwoording;
+    let mut out = Vec::new();
+    if v.parties.is_empty() {
+        out.push(format!("Voor {y} is nog geen realisatie aangeleverd."));
+    } else {
+        out.push(format!(
+            "Over {y} is {} uitgegeven tegen een begroting van {}: {}.",
+            nl::money(v.gerealiseerd),
+            nl::money(v.begroot),
+            compared(v.begroot, v.gerealiseerd)
+        ));
+    }
+    let biggest = v
+        .parties
+        .iter()
+        .map(|p| (p, variance(p.begroot, p.gerealiseerd).0))
+        .filter(|(_, d)| !d.is_zero())
+        .max_by_key(|(_, d)| d.abs());
+    if let Some((p, _)) = biggest {
+        out.push(format!(
+            "De grootste afwijking heeft {}: {}.",
+            cx.party(&p.party),
+            compared(p.begroot, p.gerealiseerd)
+        ));
+    }
+    let lines: Vec<_> = v.parties.iter().flat_map(|p| &p.lines).collect();
+    let above: Vec<_> = lines.iter().filter(|l| l.above_norm).collect();
+    let bare = above.iter().filter(|l| l.toelichting.as_deref().is_none_or(|t| t.trim().is_empty())).count();
+    match (above.len(), bare) {
+        (0, _) => out.push("Geen enkele begrotingsregel wijkt meer af dan de norm.".into()),
+        (n, 0) => out.push(format!(
+            "{} meer af dan de norm; alle zijn toegelicht.",
+            count(n, "begrotingsregel wijkt", "begrotingsregels wijken")
+        )),
+        (n, b) => out.push(format!(
+            "{} meer af dan de norm; {b} daarvan zonder toelichting.",
+            count(n, "begrotingsregel wijkt", "begrotingsregels wijken")
+        )),
+    }
+    let status = |s: ResultaatStatus| v.status_counts.iter().find(|(x, _)| *x == s).map(|(_, n)| *n).unwrap_or(0);
+    let total: usize = v.status_counts.iter().map(|(_, n)| n).sum();
+    if total > 0 {
+        let words = [
+            (ResultaatStatus::Gerealiseerd, "gerealiseerd"),
+            (ResultaatStatus::Deels, "deels gerealiseerd"),
+            (ResultaatStatus::Niet, "niet gerealiseerd"),
+            (ResultaatStatus::Vervallen, "vervallen"),
+        ];
+        let parts: Vec<String> =
+            words.iter().filter(|(s, _)| status(*s) > 0).map(|(s, w)| format!("{} {w}", status(*s))).collect();
+        out.push(format!("Van de {} zijn er {}.", count(total, "resultaat", "resultaten"), join(&parts)));
+    }
+    out.extend(deliveries(cx));
+    out.push(closing(diags));
+    out
+}
+
+/// "€ 1.200.000 (2,4%) minder dan begroot".
+fn compared(budget: Money, real: Money) -> String {
+    let (d, pct) = variance(budget, real);
+    let pct = pct.map(|p| format!(" ({})", nl::percent(p.abs()))).unwrap_or_default();
+    match d.cmp(&Decimal::ZERO) {
+        std::cmp::Ordering::Less => format!("{}{pct} minder dan begroot", nl::eur(-d)),
+        std::cmp::Ordering::Greater => format!("{}{pct} meer dan begroot", nl::eur(d)),
+        std::cmp::Ordering::Equal => "precies volgens de begroting".into(),
     }
 }

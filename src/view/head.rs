@@ -77,7 +77,9 @@ fn concept_files(cx: &Ctx) -> Vec<String> {
 /// The three W-questions.
 pub fn vragen(kind: CycleDoc) -> Vec<&'static str> {
     match kind {
-        CycleDoc::Jaarrekening => vec!["Wat hebben we bereikt?", "Wat hebben we daarvoor gedaan?", "Wat heeft het gekost?"],
+        CycleDoc::Jaarrekening => {
+            vec!["Wat hebben we bereikt?", "Wat hebben we daarvoor gedaan?", "Wat heeft het gekost?"]
+        }
         _ => vec!["Wat willen we bereiken?", "Wat gaan we daarvoor doen?", "Wat mag het kosten?"],
     }
 }

@@ -5,6 +5,8 @@ mod accounts;
 mod head;
 mod options;
 mod plan;
+mod points;
+mod portfolio;
 mod register;
 mod summary;
 mod tables;
@@ -37,7 +39,7 @@ pub struct Document {
     /// The financiers' names.
     pub financiers: Vec<String>,
     /// Feature-based costing.
-    pub portfolio: tables::Portfolio,
+    pub portfolio: portfolio::Portfolio,
     /// Alternatives per party and per service level.
     pub alternatieven: options::Alternatieven,
     /// Management consequences of development decisions.
@@ -98,7 +100,7 @@ pub fn build(kind: CycleDoc, tree: &Tree, r: &Rollup, diags: &Diagnostics, peild
         niveaus: tables::niveaus(&cx),
         taakstellend: tables::taakstellend(&cx),
         financiers: st.financiers.iter().map(|f| f.naam.clone()).collect(),
-        portfolio: tables::portfolio(&cx),
+        portfolio: portfolio::portfolio(&cx),
         alternatieven: options::alternatieven(&cx),
         beheerconsequenties: options::beheerconsequenties(&cx),
         risicos: options::risicos(&cx),
@@ -117,7 +119,8 @@ pub fn document(kind: CycleDoc, tree: &Tree, r: &Rollup, diags: &Diagnostics, pe
 /// The view model as pretty-printed JSON bytes with a final newline: the same input gives
 /// the same bytes (no maps with random order, no clock).
 pub fn document_json(kind: CycleDoc, tree: &Tree, r: &Rollup, diags: &Diagnostics, peildatum: Date) -> Vec<u8> {
-    let mut out = serde_json::to_vec_pretty(&build(kind, tree, r, diags, peildatum)).expect("the view model serialises");
+    let mut out =
+        serde_json::to_vec_pretty(&build(kind, tree, r, diags, peildatum)).expect("the view model serialises");
     out.push(b'\n');
     out
 }

@@ -132,41 +132,39 @@ pub fn alternatieven(cx: &Ctx) -> Alternatieven {
     if !cx.is_plan() {
         return Alternatieven { partijen: Vec::new(), integraal: Vec::new(), toelichting };
     }
-    let partijen = cx
-        .r
-        .options
-        .iter()
-        .map(|o| PartijAlternatieven {
-            partij: cx.party(&o.party),
-            niveau: o.niveau.map(|n| n.label()),
-            totaal: nl::money(o.request),
-            alternatieven: o
-                .alternatives
-                .iter()
-                .map(|a| AlternatiefView {
-                    niveau: a.niveau.label(),
-                    totaal: nl::money(a.totaal),
-                    verschil: nl::eur(a.difference),
-                    omschrijving: a.omschrijving.clone(),
-                    risicos: a.risicos.clone(),
-                })
-                .collect(),
-        })
-        .collect();
+    let partijen =
+        cx.r.options
+            .iter()
+            .map(|o| PartijAlternatieven {
+                partij: cx.party(&o.party),
+                niveau: o.niveau.map(|n| n.label()),
+                totaal: nl::money(o.request),
+                alternatieven: o
+                    .alternatives
+                    .iter()
+                    .map(|a| AlternatiefView {
+                        niveau: a.niveau.label(),
+                        totaal: nl::money(a.totaal),
+                        verschil: nl::eur(a.difference),
+                        omschrijving: a.omschrijving.clone(),
+                        risicos: a.risicos.clone(),
+                    })
+                    .collect(),
+            })
+            .collect();
     let max = cx.r.levels.iter().flat_map(|l| [Some(l.totaal), l.budget]).flatten().max().unwrap_or_default();
-    let integraal = cx
-        .r
-        .levels
-        .iter()
-        .map(|l| NiveauTotaal {
-            niveau: l.niveau.label(),
-            totaal: nl::money(l.totaal),
-            budget: l.budget.map(nl::money),
-            verschil: l.difference.map(nl::eur),
-            binnen: l.budget.is_some_and(|b| l.totaal <= b),
-            fractie: fractie(l.totaal.decimal(), max.decimal()),
-        })
-        .collect();
+    let integraal =
+        cx.r.levels
+            .iter()
+            .map(|l| NiveauTotaal {
+                niveau: l.niveau.label(),
+                totaal: nl::money(l.totaal),
+                budget: l.budget.map(nl::money),
+                verschil: l.difference.map(nl::eur),
+                binnen: l.budget.is_some_and(|b| l.totaal <= b),
+                fractie: fractie(l.totaal.decimal(), max.decimal()),
+            })
+            .collect();
     Alternatieven { partijen, integraal, toelichting }
 }
 
@@ -176,7 +174,9 @@ pub fn beheerconsequenties(cx: &Ctx) -> Beheerconsequenties {
     let kop = jaren.iter().map(|j| j.to_string()).collect();
     let cons = if cx.is_plan() { cx.r.consequences.as_slice() } else { &[] };
     let mut total = Years::new();
-    let fmt = |years: &Years| jaren.iter().map(|j| nl::money(years.get(j).copied().unwrap_or(Money::ZERO))).collect::<Vec<_>>();
+    let fmt = |years: &Years| {
+        jaren.iter().map(|j| nl::money(years.get(j).copied().unwrap_or(Money::ZERO))).collect::<Vec<_>>()
+    };
     let rijen = cons
         .iter()
         .map(|c| {

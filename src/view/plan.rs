@@ -110,7 +110,8 @@ pub fn perspectieven(cx: &Ctx) -> Vec<Perspectief> {
         .map(|cap| {
             let p = cap.beleidsdoel.as_str();
             let first = cap.jaren.first();
-            let beraad = cx.st.beleidsdoelen.iter().find(|b| b.id.value == p).map(|b| b.beraad.clone()).unwrap_or_default();
+            let beraad =
+                cx.st.beleidsdoelen.iter().find(|b| b.id.value == p).map(|b| b.beraad.clone()).unwrap_or_default();
             Perspectief {
                 id: p.to_string(),
                 naam: cx.perspective(p),
@@ -130,7 +131,10 @@ pub fn perspectieven(cx: &Ctx) -> Vec<Perspectief> {
 
 /// The plans of Y in tree order, with their party ids.
 pub fn plans<'a>(cx: &'a Ctx) -> impl Iterator<Item = (&'a str, &'a Plan)> {
-    cx.r.org.nodes.iter().filter_map(|n| cx.tree.submission(cx.r.jaar, &n.id).and_then(|s| s.plan.as_ref()).map(|p| (n.id.as_str(), p)))
+    cx.r.org
+        .nodes
+        .iter()
+        .filter_map(|n| cx.tree.submission(cx.r.jaar, &n.id).and_then(|s| s.plan.as_ref()).map(|p| (n.id.as_str(), p)))
 }
 
 fn doelen(cx: &Ctx, p: &str) -> Vec<DoelView> {
@@ -177,11 +181,17 @@ fn resultaten(cx: &Ctx, p: &str) -> Vec<ResultaatView> {
 fn doorkijk(cx: &Ctx, p: &str) -> Vec<DoorkijkView> {
     let mut out = Vec::new();
     for (party, plan) in plans(cx) {
-        let of_goal = |doel: &str| plan.doelen.iter().find(|d| d.id.value == doel).map(|d| d.beleidsdoel.value.as_str());
+        let of_goal =
+            |doel: &str| plan.doelen.iter().find(|d| d.id.value == doel).map(|d| d.beleidsdoel.value.as_str());
         for d in &plan.doorkijk {
-            let persp = d.beleidsdoel.as_ref().map(|b| b.value.as_str()).or_else(|| d.doel.as_ref().and_then(|g| of_goal(g)));
+            let persp =
+                d.beleidsdoel.as_ref().map(|b| b.value.as_str()).or_else(|| d.doel.as_ref().and_then(|g| of_goal(g)));
             if persp == Some(p) {
-                out.push(DoorkijkView { partij: cx.party(party), jaar: d.jaar.value, omschrijving: d.omschrijving.clone() });
+                out.push(DoorkijkView {
+                    partij: cx.party(party),
+                    jaar: d.jaar.value,
+                    omschrijving: d.omschrijving.clone(),
+                });
             }
         }
     }

@@ -2,7 +2,7 @@
 //! over the financiers, and the portfolio (feature-based costing) with its breakdowns.
 
 use super::Ctx;
-use super::text::{Bedragen, fractie, join, key_percent, row};
+use super::text::{Bedragen, fractie, key_percent, row};
 use crate::model::{Money, Rol, Year};
 use crate::nl;
 use crate::rollup::{Grid, Years};
@@ -89,47 +89,6 @@ pub struct Verdeling {
     pub bedrag: String,
 }
 
-/// The `portfolio` object.
-#[derive(Clone, Debug, Serialize)]
-pub struct Portfolio {
-    /// The year columns.
-    pub kop: Vec<String>,
-    /// Per perspective and feature.
-    pub rijen: Vec<PortfolioRij>,
-    /// Per cost type.
-    pub kostensoorten: Vec<Benoemd>,
-    /// Per component.
-    pub componenten: Vec<Benoemd>,
-}
-
-/// One perspective and feature.
-#[derive(Clone, Debug, Serialize)]
-pub struct PortfolioRij {
-    /// The perspective's name.
-    pub beleidsdoel: String,
-    /// The feature's name (`(geen feature)` for lines without one).
-    pub feature: String,
-    /// The component name(s).
-    pub component: String,
-    /// Per year column.
-    pub bedragen: Vec<String>,
-    /// Their sum.
-    pub totaal: String,
-    /// The results its lines pay for, per party: `kadaster-obo: R1, R3; geonovum: R2`.
-    pub resultaten: String,
-}
-
-/// A named row of amounts.
-#[derive(Clone, Debug, Serialize)]
-pub struct Benoemd {
-    /// The name.
-    pub naam: String,
-    /// Per year column.
-    pub bedragen: Vec<String>,
-    /// Their sum.
-    pub totaal: String,
-}
-
 fn grid_row(g: &Grid, jaren: &[Year]) -> Bedragen {
     let years: Years = jaren.iter().map(|j| (*j, g.year(*j))).collect();
     row(&years, jaren)
@@ -194,7 +153,8 @@ pub fn taakstellend(cx: &Ctx) -> Vec<TaakstellendView> {
         .iter()
         .map(|cap| {
             let cols: Vec<_> = cap.jaren.iter().filter(|j| cx.jaren.contains(&j.jaar)).collect();
-            let max = cols.iter().flat_map(|j| [Some(j.request), j.cap]).flatten().max().unwrap_or(Money::ZERO).decimal();
+            let max =
+                cols.iter().flat_map(|j| [Some(j.request), j.cap]).flatten().max().unwrap_or(Money::ZERO).decimal();
             let key = cap.verdeelsleutel.as_deref().unwrap_or_default();
             let percent = |f: &str| key.iter().filter(|(k, _)| k == f).map(|(_, p)| *p).sum();
             let jaren = cols
@@ -209,45 +169,24 @@ pub fn taakstellend(cx: &Ctx) -> Vec<TaakstellendView> {
                     verdeling: j
                         .allocation
                         .iter()
-                        .map(|(f, d)| Verdeling { financier: cx.financier(f), percentage: key_percent(percent(f)), bedrag: nl::eur_cents(*d) })
+                        .map(|(f, d)| Verdeling {
+                            financier: cx.financier(f),
+                            percentage: key_percent(percent(f)),
+                            bedrag: nl::eur_cents(*d),
+                        })
                         .collect(),
                     aanvraag_fractie: fractie(j.request.decimal(), max),
                     budget_fractie: j.cap.map(|c| fractie(c.decimal(), max)).unwrap_or(0.0),
                 })
                 .collect();
-            let words: Vec<String> = key.iter().map(|(f, p)| format!("{} {}", cx.financier(f), key_percent(*p))).collect();
-            TaakstellendView { beleidsdoel: cx.perspective(&cap.beleidsdoel), id: cap.beleidsdoel.clone(), verdeelsleutel: words.join(", "), jaren }
-        })
-        .collect()
-}
-
-/// The portfolio per perspective and feature, per cost type and per component.
-pub fn portfolio(cx: &Ctx) -> Portfolio {
-    let rijen = cx
-        .r
-        .by_feature
-        .iter()
-        .map(|f| {
-            let b = row(&f.bedragen, &cx.jaren);
-            let per_party: Vec<String> = f.resultaten.iter().map(|(p, ids)| format!("{p}: {}", ids.join(", "))).collect();
-            PortfolioRij {
-                beleidsdoel: cx.perspective(&f.beleidsdoel),
-                feature: f.feature.as_ref().map(|x| cx.feature(x)).unwrap_or_else(|| "(geen feature)".into()),
-                component: join(&f.componenten.iter().map(|c| cx.component(c)).collect::<Vec<_>>()),
-                bedragen: b.bedragen,
-                totaal: b.totaal,
-                resultaten: per_party.join("; "),
+            let words: Vec<String> =
+                key.iter().map(|(f, p)| format!("{} {}", cx.financier(f), key_percent(*p))).collect();
+            TaakstellendView {
+                beleidsdoel: cx.perspective(&cap.beleidsdoel),
+                id: cap.beleidsdoel.clone(),
+                verdeelsleutel: words.join(", "),
+                jaren,
             }
         })
-        .collect();
-    let named = |naam: String, years: &Years| {
-        let b = row(years, &cx.jaren);
-        Benoemd { naam, bedragen: b.bedragen, totaal: b.totaal }
-    };
-    Portfolio {
-        kop: cx.kop(),
-        rijen,
-        kostensoorten: cx.r.by_kostensoort.iter().map(|(k, y)| named(k.as_str().to_string(), y)).collect(),
-        componenten: cx.r.by_component.iter().map(|(c, y)| named(cx.component(c), y)).collect(),
-    }
+        .collect()
 }

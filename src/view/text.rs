@@ -60,7 +60,12 @@ impl Ctx<'_> {
 
     /// A perspective's display name.
     pub fn perspective(&self, id: &str) -> String {
-        self.st.beleidsdoelen.iter().find(|b| b.id.value == id).map(|b| b.naam.clone()).unwrap_or_else(|| id.to_string())
+        self.st
+            .beleidsdoelen
+            .iter()
+            .find(|b| b.id.value == id)
+            .map(|b| b.naam.clone())
+            .unwrap_or_else(|| id.to_string())
     }
 
     /// A component's display name.

@@ -36,6 +36,11 @@ pub fn copy_tree(from: &Path, to: &Path) {
 /// The base fixture with a case's files laid over it and its deletions applied.
 pub fn case_tree(case: &Path, dir: &Path) {
     copy_tree(&root().join("tests/fixtures/base"), dir);
+    overlay(case, dir);
+}
+
+/// Lays a case's files over an existing tree.
+pub fn overlay(case: &Path, dir: &Path) {
     for e in walkdir::WalkDir::new(case).min_depth(1) {
         let e = e.unwrap();
         let rel = e.path().strip_prefix(case).unwrap();
@@ -57,7 +62,8 @@ pub fn check_json(data: &Path, extra: &[&str]) -> (i32, serde_json::Value) {
     args.extend_from_slice(extra);
     let out = run(&args);
     let text = String::from_utf8(out.stdout).unwrap();
-    let json = serde_json::from_str(&text).unwrap_or_else(|e| panic!("no JSON ({e}): {text}\n{}", String::from_utf8_lossy(&out.stderr)));
+    let json = serde_json::from_str(&text)
+        .unwrap_or_else(|e| panic!("no JSON ({e}): {text}\n{}", String::from_utf8_lossy(&out.stderr)));
     (out.status.code().unwrap_or(-1), json)
 }
 

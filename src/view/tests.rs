@@ -1,0 +1,185 @@
+//! Tests of the view on the default data set: totals recomputed from the YAML itself, the
+//! shape, determinism, and a snapshot of the jaarplan 2027.
+
+use super::*;
+use crate::model::{CycleDoc, Scope};
+use crate::rollup::rollup;
+use rust_decimal::Decimal;
+use serde_json::Value;
+use std::path::Path;
+use std::str::FromStr;
+
+fn peildatum() -> Date {
+    Date::constant(2026, 11, 29)
+}
+
+fn load() -> (Tree, Diagnostics) {
+    crate::load_and_check(Path::new("data"), &Scope::default(), peildatum()).expect("the default data loads")
+}
+
+fn doc(kind: CycleDoc, y: Year) -> Value {
+    let (tree, diags) = load();
+    assert!(!diags.blocks_build(), "default data has no E0–E2 findings");
+    document(kind, &tree, &rollup(&tree, y), &diags, peildatum())
+}
+
+/// The files `data/<y>/*/<name>.yaml`, read as plain YAML (not through `load`).
+fn yaml(y: Year, name: &str) -> Vec<Value> {
+    let mut dirs: Vec<_> = std::fs::read_dir(format!("data/{y}")).unwrap().map(|e| e.unwrap().path()).collect();
+    dirs.sort();
+    dirs.iter()
+        .filter_map(|d| std::fs::read_to_string(d.join(format!("{name}.yaml"))).ok())
+        .map(|t| serde_saphyr::from_str(&t).unwrap())
+        .collect()
+}
+
+fn dec(v: &Value) -> Decimal {
+    Decimal::from_str(v.to_string().trim_matches('"')).unwrap()
+}
+
+/// The sum of `bedragen[year]` over the lines of year-`y` begrotingen that match `keep`.
+fn budget_sum(y: Year, year: Year, keep: impl Fn(&Value) -> bool) -> Decimal {
+    let files = yaml(y, "begroting");
+    let lines = files.iter().flat_map(|b| b["regels"].as_array().unwrap().iter()).filter(|l| keep(l));
+    lines.filter_map(|l| l["bedragen"].get(year.to_string()).map(dec)).sum()
+}
+
+fn eur(d: Decimal) -> String {
+    crate::nl::eur(d)
+}
+
+#[test]
+fn jaarplan_2027_shows_the_yaml_totals() {
+    let v = doc(CycleDoc::Jaarplan, 2027);
+    assert_eq!(v["document"]["jaren"], serde_json::json!([2027]));
+    assert_eq!(v["document"]["concept"], true);
+    assert_eq!(
+        v["document"]["concept_bronnen"],
+        serde_json::json!(["2027/bzk-sbo/begroting.yaml", "2027/bzk-sbo/plan.yaml"])
+    );
+    let persp = v["perspectieven"].as_array().unwrap();
+    for p in ["basis", "beheer", "uitbouw", "iplo-wetgeving"] {
+        let want = budget_sum(2027, 2027, |l| l["beleidsdoel"] == p);
+        let got = persp.iter().find(|x| x["id"] == p).unwrap();
+        assert_eq!(got["aanvraag"], eur(want), "{p}");
+        assert_eq!(got["kosten"]["totaal"]["totaal"], eur(want), "{p}");
+    }
+    let beheer = persp.iter().find(|x| x["id"] == "beheer").unwrap();
+    let gap = budget_sum(2027, 2027, |l| l["beleidsdoel"] == "beheer") - Decimal::from(41_500_000);
+    assert_eq!(beheer["verschil"], eur(gap));
+    assert_eq!(beheer["boven"], gap > Decimal::ZERO);
+    let all = budget_sum(2027, 2027, |_| true);
+    let integraal =
+        v["niveaus"]["rijen"].as_array().unwrap().iter().find(|r| r["soort"] == "integraal").unwrap().clone();
+    assert_eq!(integraal["totaal"], eur(all));
+    assert_eq!(v["samenvatting"]["kerncijfers"][0]["waarde"], eur(all));
+    // The gap's allocation adds up to the gap, to the cent.
+    let t = v["taakstellend"].as_array().unwrap().iter().find(|t| t["id"] == "beheer").unwrap();
+    let shares: Decimal =
+        t["jaren"][0]["verdeling"].as_array().unwrap().iter().map(|s| parse_eur(s["bedrag"].as_str().unwrap())).sum();
+    assert_eq!(shares, gap);
+}
+
+/// Reads `€ 1.234,56` / `−€ 1.234,56` back (test only).
+fn parse_eur(s: &str) -> Decimal {
+    let neg = s.starts_with('−');
+    let digits = s.trim_start_matches('−').trim_start_matches("€ ").replace('.', "").replace(',', ".");
+    let d = Decimal::from_str(&digits).unwrap();
+    if neg { -d } else { d }
+}
+
+#[test]
+fn consolidated_rows_add_up() {
+    let v = doc(CycleDoc::Meerjarenplan, 2027);
+    assert_eq!(v["document"]["jaren"], serde_json::json!([2027, 2028, 2029, 2030]));
+    let rows = v["niveaus"]["rijen"].as_array().unwrap();
+    let total = |id: &str, soort: &str| {
+        parse_eur(rows.iter().find(|r| r["id"] == id && r["soort"] == soort).unwrap()["totaal"].as_str().unwrap())
+    };
+    let own = |id: &str| total(id, "eigen");
+    assert_eq!(total("kadaster-tbo", "geconsolideerd"), own("kadaster-tbo") + own("kadaster-obo") + own("geonovum"));
+    let all: Decimal = ["bzk-sbo", "kadaster-tbo", "kadaster-obo", "geonovum", "rws-obo"].iter().map(|p| own(p)).sum();
+    assert_eq!(total("bzk-sbo", "integraal"), all);
+    let yaml_all: Decimal = (2027..=2030).map(|y| budget_sum(2027, y, |_| true)).sum();
+    assert_eq!(all, yaml_all);
+    let rws = rows.iter().find(|r| r["id"] == "rws-obo").unwrap();
+    assert_eq!(rws["buiten_lijn"], true);
+}
+
+#[test]
+fn jaarrekening_2025_shows_the_realisation() {
+    let v = doc(CycleDoc::Jaarrekening, 2025);
+    let real: Decimal = yaml(2025, "realisatie")
+        .iter()
+        .flat_map(|r| r["regels"].as_array().unwrap().clone())
+        .map(|l| dec(&l["bedrag"]))
+        .sum();
+    let budget = budget_sum(2025, 2025, |_| true);
+    let t = &v["verantwoording"]["totaal"];
+    assert_eq!(t["gerealiseerd"], eur(real));
+    assert_eq!(t["begroot"], eur(budget));
+    assert_eq!(t["verschil"], eur(real - budget));
+    assert_eq!(v["document"]["concept"], false);
+    assert_eq!(v["document"]["status"], "DEFINITIEF");
+    assert_eq!(v["vragen"][0], "Wat hebben we bereikt?");
+    let statuses: u64 =
+        v["verantwoording"]["resultaatstatus"].as_array().unwrap().iter().map(|s| s["aantal"].as_u64().unwrap()).sum();
+    let results: usize = yaml(2025, "realisatie").iter().map(|r| r["resultaten"].as_array().unwrap().len()).sum();
+    assert_eq!(statuses as usize, results);
+    assert!(v["alternatieven"]["partijen"].as_array().unwrap().is_empty());
+    assert!(
+        v["aanleveringen"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|a| a["stuk"].as_str().unwrap().starts_with("realisatie 2025"))
+    );
+}
+
+#[test]
+fn plans_have_no_verantwoording_and_the_shape_is_complete() {
+    let v = doc(CycleDoc::Jaarplan, 2027);
+    assert_eq!(v["verantwoording"], serde_json::json!({"partijen": []}));
+    let keys: Vec<&str> = v.as_object().unwrap().keys().map(String::as_str).collect();
+    let mut want = vec![
+        "document",
+        "vragen",
+        "samenvatting",
+        "perspectieven",
+        "niveaus",
+        "taakstellend",
+        "financiers",
+        "portfolio",
+        "alternatieven",
+        "beheerconsequenties",
+        "risicos",
+        "verantwoording",
+        "afspraken",
+        "aanleveringen",
+        "bevindingen",
+    ];
+    want.sort();
+    let mut keys = keys;
+    keys.sort();
+    assert_eq!(keys, want);
+    let (f, w) = (v["samenvatting"]["fouten"].as_u64().unwrap(), v["samenvatting"]["waarschuwingen"].as_u64().unwrap());
+    assert_eq!(v["bevindingen"].as_array().unwrap().len() as u64, f + w);
+    let n = v["samenvatting"]["kerncijfers"].as_array().unwrap().len();
+    assert!((4..=8).contains(&n));
+}
+
+#[test]
+fn json_bytes_are_deterministic() {
+    let (tree, diags) = load();
+    let r = rollup(&tree, 2027);
+    let a = document_json(CycleDoc::Meerjarenplan, &tree, &r, &diags, peildatum());
+    let b = document_json(CycleDoc::Meerjarenplan, &tree, &rollup(&tree, 2027), &diags, peildatum());
+    assert_eq!(a, b);
+}
+
+#[test]
+fn snapshot_jaarplan_2027() {
+    let (tree, diags) = load();
+    let json = document_json(CycleDoc::Jaarplan, &tree, &rollup(&tree, 2027), &diags, peildatum());
+    insta::assert_snapshot!("jaarplan_2027", String::from_utf8(json).unwrap());
+}
