@@ -183,3 +183,11 @@ fn snapshot_jaarplan_2027() {
     let json = document_json(CycleDoc::Jaarplan, &tree, &rollup(&tree, 2027), &diags, peildatum());
     insta::assert_snapshot!("jaarplan_2027", String::from_utf8(json).unwrap());
 }
+
+#[test]
+fn zz_print() {
+    let v = doc(CycleDoc::Jaarrekening, 2025);
+    println!("{}", serde_json::to_string_pretty(&v["samenvatting"]["punten"]).unwrap());
+    println!("{}", serde_json::to_string_pretty(&v["verantwoording"]["norm"]).unwrap());
+    println!("{}", serde_json::to_string_pretty(&v["aanleveringen"][2]).unwrap());
+}
