@@ -5,7 +5,7 @@
 use crate::diag::Diagnostics;
 use crate::model::{CycleDoc, Scope, Tree, Year};
 use crate::typeset::{Job, TemplateError, Templates, Typesetter};
-use crate::write::{Manifest, lock_out, write_atomic};
+use crate::write::{Manifest, lock_out, remove_stale_temps, write_atomic};
 use anyhow::{Context, Result, bail};
 use jiff::civil::Date;
 use std::collections::BTreeMap;
@@ -68,6 +68,9 @@ pub struct Made {
     pub job: Job,
 }
 
+/// A document after typesetting: its plan, its job, and the PDF or the template errors.
+type Typeset = (Planned, Job, Result<Vec<u8>, Vec<TemplateError>>);
+
 /// Why a build produced nothing.
 pub enum Refusal {
     /// E0–E2 findings: the numbers are untrustworthy (exit 1).
@@ -107,7 +110,7 @@ pub fn make(
     t.lap("view", &mut clock);
     let ts = Typesetter::new(&templates.fonts);
     t.lap("fonts", &mut clock);
-    let results: Vec<(Planned, Job, Result<Vec<u8>, Vec<TemplateError>>)> = std::thread::scope(|s| {
+    let results: Vec<Typeset> = std::thread::scope(|s| {
         let handles: Vec<_> = jobs
             .into_iter()
             .map(|(p, job)| {
@@ -134,6 +137,16 @@ pub fn make(
 
 /// Refuses an output directory inside the data root (documents must never mix with inputs).
 pub fn guard_out(data: &Path, out: &Path) -> Result<PathBuf> {
+    // Judge the place before creating it, so that a refused `--out` leaves nothing behind.
+    if let (Ok(data_c), Some(out_r)) = (data.canonicalize(), resolve_to_be(out))
+        && out_r.starts_with(&data_c)
+    {
+        bail!(
+            "uitvoermap `{}` ligt binnen de gegevensmap `{}`; kies een map daarbuiten",
+            out.display(),
+            data.display()
+        );
+    }
     std::fs::create_dir_all(out)
         .with_context(|| format!("uitvoermap `{}` kan niet worden aangemaakt", out.display()))?;
     let out_c = out.canonicalize().with_context(|| format!("uitvoermap `{}` is niet bruikbaar", out.display()))?;
@@ -149,6 +162,21 @@ pub fn guard_out(data: &Path, out: &Path) -> Result<PathBuf> {
     Ok(out_c)
 }
 
+/// Where `path` would be once created: its deepest existing ancestor resolved (links
+/// followed), the missing components appended; `None` when that cannot be told beforehand.
+fn resolve_to_be(path: &Path) -> Option<PathBuf> {
+    let abs = std::path::absolute(path).ok()?;
+    let mut existing = abs.as_path();
+    let mut missing = Vec::new();
+    while !existing.exists() {
+        missing.push(existing.file_name()?);
+        existing = existing.parent()?;
+    }
+    let mut resolved = existing.canonicalize().ok()?;
+    resolved.extend(missing.iter().rev());
+    Some(resolved)
+}
+
 /// Writes the documents, the roll-up spreadsheets and the manifest, each atomically, under
 /// an exclusive lock on `out`. Returns the written paths relative to `out`.
 pub fn write_all(
@@ -159,11 +187,16 @@ pub fn write_all(
     peildatum: Date,
 ) -> Result<Vec<String>> {
     let _lock = lock_out(out)?;
+    // Under the lock, a temporary file beside a target can only be a killed build's leftover.
+    let put = |rel: &str, bytes: &[u8]| {
+        remove_stale_temps(&out.join(rel));
+        write_atomic(&out.join(rel), bytes)
+    };
     let mut written = Vec::new();
     let mut per_year: BTreeMap<Year, Manifest> = BTreeMap::new();
     for m in made {
         let man = per_year.entry(m.planned.jaar).or_insert_with(|| manifest(tree, templates, peildatum));
-        write_atomic(&out.join(&m.planned.rel), &m.pdf)?;
+        put(&m.planned.rel, &m.pdf)?;
         man.add_output(&m.planned.rel, &m.pdf);
         written.push(m.planned.rel.clone());
     }
@@ -173,17 +206,17 @@ pub fn write_all(
         for t in &tables {
             let rel = format!("{y}/tabellen/{}-{y}.csv", t.name);
             let bytes = crate::write::csv(t);
-            write_atomic(&out.join(&rel), &bytes)?;
+            put(&rel, &bytes)?;
             man.add_output(&rel, &bytes);
             written.push(rel);
         }
         let rel = format!("{y}/tabellen/consolidatie-{y}.xlsx");
         let bytes = crate::write::xlsx(&tables)?;
-        write_atomic(&out.join(&rel), &bytes)?;
+        put(&rel, &bytes)?;
         man.add_output(&rel, &bytes);
         written.push(rel);
         let rel = format!("{y}/manifest.json");
-        write_atomic(&out.join(&rel), &man.to_json())?;
+        put(&rel, &man.to_json())?;
         written.push(rel);
     }
     Ok(written)

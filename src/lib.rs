@@ -9,6 +9,7 @@ pub mod check;
 pub mod cli;
 pub mod diag;
 pub mod export;
+pub mod r#gen;
 pub mod load;
 pub mod model;
 pub mod nl;

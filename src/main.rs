@@ -25,10 +25,24 @@ struct Cli {
     #[command(subcommand)]
     cmd: Cmd,
     /// De gegevensmap met stelsel.yaml, afspraken.yaml, de jaarmappen en vergaderingen/ (standaard: data)
-    #[arg(long, global = true, default_value = "data", hide_default_value = true, value_name = "MAP", help_heading = "Algemene opties")]
+    #[arg(
+        long,
+        global = true,
+        default_value = "data",
+        hide_default_value = true,
+        value_name = "MAP",
+        help_heading = "Algemene opties"
+    )]
     data: PathBuf,
     /// De map voor de documenten (standaard: out)
-    #[arg(long, global = true, default_value = "out", hide_default_value = true, value_name = "MAP", help_heading = "Algemene opties")]
+    #[arg(
+        long,
+        global = true,
+        default_value = "out",
+        hide_default_value = true,
+        value_name = "MAP",
+        help_heading = "Algemene opties"
+    )]
     out: PathBuf,
     /// Toon deze hulp
     #[arg(short = 'h', long, action = clap::ArgAction::Help, global = true, help_heading = "Algemene opties")]
@@ -62,7 +76,11 @@ enum Cmd {
 }
 
 #[derive(Args, Debug)]
-#[command(next_help_heading = "Opties", override_usage = "jaarcyclus check [OPTIES]", help_template = "{about}\n\nGebruik: {usage}\n\n{all-args}")]
+#[command(
+    next_help_heading = "Opties",
+    override_usage = "jaarcyclus check [OPTIES]",
+    help_template = "{about}\n\nGebruik: {usage}\n\n{all-args}"
+)]
 struct CheckArgs {
     /// Alleen dit cyclusjaar
     #[arg(long, value_name = "JAAR")]
@@ -79,7 +97,11 @@ struct CheckArgs {
 }
 
 #[derive(Args, Debug)]
-#[command(next_help_heading = "Opties", override_usage = "jaarcyclus build [OPTIES]", help_template = "{about}\n\nGebruik: {usage}\n\n{all-args}")]
+#[command(
+    next_help_heading = "Opties",
+    override_usage = "jaarcyclus build [OPTIES]",
+    help_template = "{about}\n\nGebruik: {usage}\n\n{all-args}"
+)]
 struct BuildArgs {
     /// Het cyclusjaar; standaard de laatste jaarmap (en voor de jaarrekening het laatste jaar met realisaties)
     #[arg(long, value_name = "JAAR")]
@@ -99,7 +121,11 @@ struct BuildArgs {
 }
 
 #[derive(Args, Debug)]
-#[command(next_help_heading = "Opties", override_usage = "jaarcyclus stukken <VERGADERING> [OPTIES]", help_template = "{about}\n\nGebruik: {usage}\n\n{all-args}")]
+#[command(
+    next_help_heading = "Opties",
+    override_usage = "jaarcyclus stukken <VERGADERING> [OPTIES]",
+    help_template = "{about}\n\nGebruik: {usage}\n\n{all-args}"
+)]
 struct StukkenArgs {
     /// Het vergaderbestand, bijvoorbeeld data/vergaderingen/2026-12-10-ogb-b.yaml
     vergadering: PathBuf,

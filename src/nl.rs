@@ -24,7 +24,7 @@ const MONTHS: [&str; 12] = [
 fn group(int: &str) -> String {
     let mut out = String::with_capacity(int.len() + int.len() / 3);
     for (i, c) in int.chars().enumerate() {
-        if i > 0 && (int.len() - i) % 3 == 0 {
+        if i > 0 && (int.len() - i).is_multiple_of(3) {
             out.push('.');
         }
         out.push(c);
@@ -40,7 +40,7 @@ pub fn number(d: Decimal, places: u32) -> String {
     let (int, frac) = s.split_once('.').unwrap_or((&s, ""));
     let mut out = String::new();
     if neg {
-        out.push('−');
+        out.push('-');
     }
     out.push_str(&group(int));
     if places > 0 {
@@ -58,8 +58,8 @@ pub fn number(d: Decimal, places: u32) -> String {
 pub fn eur(d: Decimal) -> String {
     let places = if d.fract().is_zero() { 0 } else { 2 };
     let n = number(d, places);
-    match n.strip_prefix('−') {
-        Some(rest) => format!("−€ {rest}"),
+    match n.strip_prefix('-') {
+        Some(rest) => format!("-€ {rest}"),
         None => format!("€ {n}"),
     }
 }
@@ -67,8 +67,8 @@ pub fn eur(d: Decimal) -> String {
 /// Euros always with cents: `€ 1.234.567,00`.
 pub fn eur_cents(d: Decimal) -> String {
     let n = number(d, 2);
-    match n.strip_prefix('−') {
-        Some(rest) => format!("−€ {rest}"),
+    match n.strip_prefix('-') {
+        Some(rest) => format!("-€ {rest}"),
         None => format!("€ {n}"),
     }
 }
@@ -104,7 +104,7 @@ mod tests {
         assert_eq!(eur(dec("0")), "€ 0");
         assert_eq!(eur(dec("999")), "€ 999");
         assert_eq!(eur(dec("1000")), "€ 1.000");
-        assert_eq!(eur(dec("-2500000")), "−€ 2.500.000");
+        assert_eq!(eur(dec("-2500000")), "-€ 2.500.000");
         assert_eq!(eur_cents(dec("12.5")), "€ 12,50");
     }
 

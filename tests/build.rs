@@ -11,7 +11,8 @@ use std::sync::OnceLock;
 const PEILDATUM: &str = "2026-11-29";
 
 fn build_into(data: &Path, out: &Path, extra: &[&str]) -> std::process::Output {
-    let mut args = vec!["build", "--data", data.to_str().unwrap(), "--out", out.to_str().unwrap(), "--peildatum", PEILDATUM];
+    let mut args =
+        vec!["build", "--data", data.to_str().unwrap(), "--out", out.to_str().unwrap(), "--peildatum", PEILDATUM];
     args.extend_from_slice(extra);
     run(&args)
 }
@@ -28,7 +29,10 @@ fn default_build() -> &'static Path {
 }
 
 fn text(pdf: &Path) -> String {
-    let out = std::process::Command::new("pdftotext").args(["-layout", pdf.to_str().unwrap(), "-"]).output().expect("pdftotext (poppler-utils) is installed");
+    let out = std::process::Command::new("pdftotext")
+        .args(["-layout", pdf.to_str().unwrap(), "-"])
+        .output()
+        .expect("pdftotext (poppler-utils) is installed");
     assert!(out.status.success());
     String::from_utf8(out.stdout).unwrap()
 }
@@ -48,7 +52,8 @@ fn writes_the_three_documents_and_the_tables() {
     ] {
         assert!(out.join(f).is_file(), "{f} missing");
     }
-    let manifest: serde_json::Value = serde_json::from_slice(&std::fs::read(out.join("2027/manifest.json")).unwrap()).unwrap();
+    let manifest: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(out.join("2027/manifest.json")).unwrap()).unwrap();
     assert!(manifest["inputs"]["data/stelsel.yaml"]["sha256"].as_str().unwrap().len() == 64);
     assert!(manifest["outputs"]["2027/jaarplan-2027.pdf"]["sha256"].is_string());
     let csv = String::from_utf8(std::fs::read(out.join("2027/tabellen/taakstellend-2027.csv")).unwrap()).unwrap();
@@ -60,14 +65,32 @@ fn jaarplan_shows_the_computed_figures_in_dutch() {
     let t = text(&default_build().join("2027/jaarplan-2027.pdf"));
     // Figures computed independently from the YAML of data/ (sum of every 2027 beheer line,
     // the cap of stelsel.yaml, and the gap split 19/70/6/5 over the financiers).
-    for needle in ["Jaarplan en jaarbegroting 2027", "CONCEPT", "29 november 2026", "€ 44.000.000", "€ 41.500.000", "€ 2.500.000", "€ 475.000", "€ 1.750.000", "€ 150.000", "€ 125.000", "Wat willen we bereiken?", "Wat gaan we daarvoor doen?", "Wat mag het kosten?", "W601", "W504", "geen taakstellend budget"] {
+    for needle in [
+        "Jaarplan en jaarbegroting 2027",
+        "CONCEPT",
+        "29 november 2026",
+        "€ 44.000.000",
+        "€ 41.500.000",
+        "€ 2.500.000",
+        "€ 475.000",
+        "€ 1.750.000",
+        "€ 150.000",
+        "€ 125.000",
+        "Wat willen we bereiken?",
+        "Wat gaan we daarvoor doen?",
+        "Wat mag het kosten?",
+        "W601",
+        "W504",
+        "geen taakstellend budget",
+    ] {
         assert!(t.contains(needle), "`{needle}` not in the jaarplan");
     }
 }
 
 #[test]
 fn totals_of_the_rollup_appear_in_the_documents() {
-    let (tree, diags) = jaarcyclus::load_and_check(&root().join("data"), &Default::default(), jiff::civil::date(2026, 11, 29)).unwrap();
+    let (tree, diags) =
+        jaarcyclus::load_and_check(&root().join("data"), &Default::default(), jiff::civil::date(2026, 11, 29)).unwrap();
     assert_eq!(diags.errors(), 0);
     let r = jaarcyclus::rollup::rollup(&tree, 2027);
     let t = text(&default_build().join("2027/meerjarenplan-2027-2030.pdf"));
@@ -77,7 +100,9 @@ fn totals_of_the_rollup_appear_in_the_documents() {
     }
     let rr = jaarcyclus::rollup::rollup(&tree, 2025);
     let t = text(&default_build().join("2025/jaarrekening-2025.pdf"));
-    for needle in [jaarcyclus::nl::money(rr.verantwoording.begroot), jaarcyclus::nl::money(rr.verantwoording.gerealiseerd)] {
+    for needle in
+        [jaarcyclus::nl::money(rr.verantwoording.begroot), jaarcyclus::nl::money(rr.verantwoording.gerealiseerd)]
+    {
         assert!(t.contains(&needle), "{needle} not in the jaarrekening");
     }
     assert!(t.contains("Wat heeft het gekost?"));
@@ -88,8 +113,17 @@ fn same_input_gives_same_bytes() {
     let again = tempfile::tempdir().unwrap();
     let out = build_into(&root().join("data"), again.path(), &[]);
     assert_eq!(out.status.code(), Some(0));
-    for f in ["2027/jaarplan-2027.pdf", "2027/meerjarenplan-2027-2030.pdf", "2025/jaarrekening-2025.pdf", "2027/tabellen/consolidatie-2027.xlsx", "2027/manifest.json"] {
-        assert!(std::fs::read(default_build().join(f)).unwrap() == std::fs::read(again.path().join(f)).unwrap(), "{f} differs between two builds");
+    for f in [
+        "2027/jaarplan-2027.pdf",
+        "2027/meerjarenplan-2027-2030.pdf",
+        "2025/jaarrekening-2025.pdf",
+        "2027/tabellen/consolidatie-2027.xlsx",
+        "2027/manifest.json",
+    ] {
+        assert!(
+            std::fs::read(default_build().join(f)).unwrap() == std::fs::read(again.path().join(f)).unwrap(),
+            "{f} differs between two builds"
+        );
     }
 }
 
@@ -101,7 +135,11 @@ fn errors_of_families_e0_to_e2_refuse_the_build_and_write_nothing() {
     let out = build_into(data.path(), out_dir.path(), &[]);
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("E201"));
-    let written: Vec<_> = walkdir::WalkDir::new(out_dir.path()).into_iter().filter_map(Result::ok).filter(|e| e.file_type().is_file()).collect();
+    let written: Vec<_> = walkdir::WalkDir::new(out_dir.path())
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .collect();
     assert!(written.is_empty(), "{written:?}");
 }
 

@@ -26,7 +26,8 @@ fn tree(dir: &Path, case: Option<&str>) -> PathBuf {
 fn stukken(dir: &Path, data: &Path, extra: &[&str]) -> Output {
     let meeting = data.join(format!("vergaderingen/{STEM}.yaml"));
     let out = dir.join("out");
-    let mut args = vec!["stukken", meeting.to_str().unwrap(), "--data", data.to_str().unwrap(), "--out", out.to_str().unwrap()];
+    let mut args =
+        vec!["stukken", meeting.to_str().unwrap(), "--data", data.to_str().unwrap(), "--out", out.to_str().unwrap()];
     args.extend_from_slice(extra);
     run(&args)
 }
@@ -35,11 +36,24 @@ fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
 }
 
-/// The text of a PDF, whitespace collapsed (table cells wrap lines anywhere).
-fn text(pdf: &Path) -> String {
-    let o = std::process::Command::new("pdftotext").arg(pdf).arg("-").output().expect("pdftotext (poppler-utils) is installed");
+fn pdftotext(pdf: &Path, layout: bool) -> String {
+    let mut cmd = std::process::Command::new("pdftotext");
+    if layout {
+        cmd.arg("-layout");
+    }
+    let o = cmd.arg(pdf).arg("-").output().expect("pdftotext (poppler-utils) is installed");
     assert!(o.status.success(), "pdftotext {}", pdf.display());
-    String::from_utf8_lossy(&o.stdout).split_whitespace().collect::<Vec<_>>().join(" ")
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+/// The text of a PDF in reading order, whitespace collapsed (for running text).
+fn text(pdf: &Path) -> String {
+    pdftotext(pdf, false).split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The lines of a PDF as laid out, whitespace collapsed per line (for table rows).
+fn rows(pdf: &Path) -> Vec<String> {
+    pdftotext(pdf, true).lines().map(|l| l.split_whitespace().collect::<Vec<_>>().join(" ")).collect()
 }
 
 fn pack_dir(dir: &Path) -> PathBuf {
@@ -61,7 +75,8 @@ fn clean_meeting_pack_is_written_and_deterministic() {
         "vergaderstukken-2026-06-15-ogb-b.pdf",
         "manifest.json",
     ];
-    let first: Vec<Vec<u8>> = files.iter().map(|f| std::fs::read(pack.join(f)).unwrap_or_else(|_| panic!("{f} ontbreekt"))).collect();
+    let first: Vec<Vec<u8>> =
+        files.iter().map(|f| std::fs::read(pack.join(f)).unwrap_or_else(|_| panic!("{f} ontbreekt"))).collect();
     assert!(first[..5].iter().all(|b| b.starts_with(b"%PDF-")));
     // No item 2 note: it is information, not a decision.
     assert!(!pack.join("besluitnota-2.pdf").exists());
@@ -78,49 +93,91 @@ fn pack_text_shows_proposal_alternatives_risks_and_status() {
     let data = tree(dir.path(), None);
     let o = stukken(dir.path(), &data, &["--peildatum", PEILDATUM]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-    let t = text(&pack_dir(dir.path()).join("vergaderstukken-2026-06-15-ogb-b.pdf"));
+    let pdf = pack_dir(dir.path()).join("vergaderstukken-2026-06-15-ogb-b.pdf");
+    let t = text(&pdf);
     for want in [
-        // Agenda and the proposal.
         "Agenda OGB-B 15 juni 2026",
         "Stand van het afsprakenstelsel",
-        "Het OGB-B stelt de jaarrekening 2025 vast.",
-        // Alternative A as given, B computed: the brons alternatives of the three parties.
-        "Vaststellen",
-        "€ 3.750.000",
-        "Aanhouden tot nader onderzoek",
-        "€ 3.000.000",
-        "berekend: totaal van het stelsel 2025 op niveau Brons",
-        // Against the cap of 2025 (beheer only), and over the financiers to the cent.
-        "€ 5.000.000",
-        "−€ 1.250.000",
-        "−€ 2.000.000",
-        "−€ 237.500,00",
-        "−€ 875.000,00",
-        "−€ 380.000,00",
-        // Risks of each alternative.
-        "Geen",
-        "Vertraging van de decharge",
-        // Management consequences of the plans 2025.
-        "Nieuwe viewer in beheer",
-        // The delivery status.
-        "Stand van de aanleveringen",
-        "Beheerorganisatie A · OBO",
-        "realisatie 2025 1 maart 2026 20 februari 2026 op tijd",
-        "plan 2025",
-        // The appendix.
+        "Voorstel Het OGB-B stelt de jaarrekening 2025 vast.",
+        "Het taakstellend budget 2025 is € 5.000.000",
+        "Alle beheerconsequenties die de partijen in hun plannen 2025 melden.",
         "Jaarrekening en verantwoording 2025",
     ] {
         assert!(t.contains(want), "`{want}` ontbreekt in het pakket:\n{t}");
     }
-    let outline = std::process::Command::new("pdftohtml")
+    // Amounts as the documents format them (the sign is the formatter's business).
+    let eur = |s: &str| jaarcyclus::nl::eur(s.parse().unwrap());
+    let cents = |s: &str| jaarcyclus::nl::eur_cents(s.parse().unwrap());
+    let lines = rows(&pdf);
+    for want in [
+        // Alternative A as given; B computed: the brons alternatives of the three parties
+        // (3 × € 1.000.000), both against the cap of 2025 (beheer only: € 5.000.000).
+        format!("A Vaststellen {} {} binnen budget", eur("3750000"), eur("-1250000")),
+        "bedrag uit het vergaderbestand".into(),
+        "Risico's: • Geen".into(),
+        format!("B Aanhouden tot nader onderzoek {} {} binnen budget", eur("3000000"), eur("-2000000")),
+        "berekend: totaal van het stelsel 2025 op niveau Brons".into(),
+        "Risico's: • Vertraging van de decharge".into(),
+        // The differences over the financiers (19/70/6/5), to the cent.
+        format!("Rijk {} {}", cents("-237500"), cents("-380000")),
+        format!("VNG {} {}", cents("-875000"), cents("-1400000")),
+        format!("IPO {} {}", cents("-75000"), cents("-120000")),
+        format!("UvW {} {}", cents("-62500"), cents("-100000")),
+        format!("Verschil {} {}", cents("-1250000"), cents("-2000000")),
+        // Management consequences of the plans 2025 (pdftotext drops the space of a lone `€ 0`).
+        format!(
+            "Beheerorganisatie A Nieuwe viewer in beheer 2026 {} {} {} {}",
+            eur("0").replace(' ', ""),
+            eur("100000"),
+            eur("100000"),
+            eur("100000")
+        ),
+        // The delivery status: both OBOs delivered their realisatie 2025 on time.
+        "Beheerorganisatie A · OBO".into(),
+        "realisatie 2025 1 maart 2026 20 februari 2026 op tijd".into(),
+    ] {
+        assert!(lines.contains(&want), "regel `{want}` ontbreekt in het pakket:\n{lines:#?}");
+    }
+    assert_eq!(
+        bookmarks(&pdf),
+        [
+            "Agenda OGB-B 15 juni 2026 (p. 3)",
+            "Besluitnota 1: Vaststelling jaarrekening 2025 (p. 4)",
+            "  Voorstel (p. 4)",
+            "  Alternatieven en risico's (p. 4)",
+            "  Verdeling van het verschil over de financiers (p. 4)",
+            "  Beheerconsequenties (p. 4)",
+            "Stand van de aanleveringen (p. 5)",
+            "  Afsprakenstelsel (p. 5)",
+            "  Verzending van de vergaderstukken (p. 5)",
+            "Bijlage A: Jaarrekening en verantwoording 2025 (p. 6)",
+        ]
+    );
+}
+
+/// The PDF outline (bookmarks) as `pdftohtml -xml` reports it: one line per entry, indented
+/// by depth, with its page.
+fn bookmarks(pdf: &Path) -> Vec<String> {
+    let o = std::process::Command::new("pdftohtml")
         .args(["-xml", "-i", "-stdout", "-q"])
-        .arg(pack_dir(dir.path()).join("vergaderstukken-2026-06-15-ogb-b.pdf"))
+        .arg(pdf)
         .output()
         .expect("pdftohtml (poppler-utils) is installed");
-    let xml = String::from_utf8_lossy(&outline.stdout);
-    for bookmark in ["Agenda OGB-B 15 juni 2026", "Besluitnota 1: Vaststelling jaarrekening 2025", "Stand van de aanleveringen", "Bijlage A: Jaarrekening en verantwoording 2025"] {
-        assert!(xml.contains(&format!(">{bookmark}</item>")), "bladwijzer `{bookmark}` ontbreekt");
+    let xml = String::from_utf8_lossy(&o.stdout);
+    let mut depth = 0usize;
+    let mut out = Vec::new();
+    for line in xml.lines().skip_while(|l| !l.starts_with("<outline")) {
+        if line.starts_with("<outline") {
+            depth += 1;
+        } else if line.starts_with("</outline") {
+            depth -= 1;
+        } else if let Some(rest) = line.strip_prefix("<item page=\"") {
+            let (page, rest) = rest.split_once("\">").unwrap();
+            let title = rest.trim_end_matches("</item>").replace("&#39;", "'").replace("&amp;", "&");
+            out.push(format!("{}{title} (p. {page})", "  ".repeat(depth - 1)));
+        }
     }
+    out
 }
 
 #[test]
@@ -167,7 +224,16 @@ fn a_meeting_file_outside_the_data_root_cannot_be_used() {
     std::fs::copy(data.join(format!("vergaderingen/{STEM}.yaml")), &elsewhere).unwrap();
     let out = dir.path().join("out");
     let args = |m: &Path| {
-        run(&["stukken", m.to_str().unwrap(), "--data", data.to_str().unwrap(), "--out", out.to_str().unwrap(), "--peildatum", PEILDATUM])
+        run(&[
+            "stukken",
+            m.to_str().unwrap(),
+            "--data",
+            data.to_str().unwrap(),
+            "--out",
+            out.to_str().unwrap(),
+            "--peildatum",
+            PEILDATUM,
+        ])
     };
     let o = args(&elsewhere);
     assert_eq!(o.status.code(), Some(2));
@@ -181,7 +247,14 @@ fn a_meeting_file_outside_the_data_root_cannot_be_used() {
 fn the_default_meeting_renders() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("out");
-    let o = run(&["stukken", "data/vergaderingen/2026-12-10-ogb-b.yaml", "--out", out.to_str().unwrap(), "--peildatum", "2026-12-01"]);
+    let o = run(&[
+        "stukken",
+        "data/vergaderingen/2026-12-10-ogb-b.yaml",
+        "--out",
+        out.to_str().unwrap(),
+        "--peildatum",
+        "2026-12-01",
+    ]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let t = text(&out.join("vergaderingen/2026-12-10-ogb-b/vergaderstukken-2026-12-10-ogb-b.pdf"));
     assert!(t.contains("Besluitnota 2"), "{t}");
@@ -195,7 +268,8 @@ fn reminders_go_to_parties_with_overdue_documents_only() {
     let o = stukken(dir.path(), &data, &["--peildatum", "2026-09-15", "--rappels"]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let rappels = dir.path().join("out/rappels/2026-09-15");
-    let mut names: Vec<String> = std::fs::read_dir(&rappels).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+    let mut names: Vec<String> =
+        std::fs::read_dir(&rappels).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
     names.sort();
     // obo-a: plan and begroting 2027 missing; obo-b: realisatie 2025 without ingediend_op.
     // Not kad-tbo (due 1 October), not obo-a's late realisatie (W401).
@@ -205,7 +279,10 @@ fn reminders_go_to_parties_with_overdue_documents_only() {
     insta::assert_snapshot!("rappel_obo_a", a);
     insta::assert_snapshot!("rappel_obo_b", std::fs::read_to_string(rappels.join("obo-b.txt")).unwrap());
     let eml = std::fs::read_to_string(rappels.join("obo-b.eml")).unwrap();
-    assert!(eml.starts_with("Date: Tue, 15 Sep 2026 09:00:00 +0000\r\nTo: \"Beheerorganisatie B\":;\r\nSubject: "), "{eml}");
+    assert!(
+        eml.starts_with("Date: Tue, 15 Sep 2026 09:00:00 +0000\r\nTo: \"Beheerorganisatie B\":;\r\nSubject: "),
+        "{eml}"
+    );
     assert!(eml.contains("\r\n\r\nAan:        Beheerorganisatie B\r\n"));
 }
 

@@ -3,6 +3,7 @@
 //! every problem as a diagnostic. The only stage that reads the data root.
 
 mod lower;
+mod parallel;
 mod parse;
 pub mod raw;
 mod values;
@@ -29,8 +30,9 @@ pub fn load(root: &Path, scope: &Scope) -> Result<(Tree, Vec<Diagnostic>)> {
     }
     let canon = root.canonicalize().with_context(|| format!("gegevensmap `{}` is niet leesbaar", root.display()))?;
     let mut l = Loader { root: canon, tree: Tree { scope: scope.clone(), ..Tree::default() }, diags: Vec::new() };
-    for p in walk(&l.root.clone(), scope, &mut l.diags) {
-        l.read(p);
+    let found = walk(&l.root.clone(), scope, &mut l.diags);
+    for part in parallel::read_all(&l.root, found) {
+        l.absorb(part);
     }
     Ok((l.tree, l.diags))
 }
@@ -94,6 +96,9 @@ fn walk(root: &Path, scope: &Scope, diags: &mut Vec<Diagnostic>) -> Vec<Found> {
         starts.push(root.to_path_buf());
     }
     let mut out = Vec::new();
+    // Directories already walked (canonical): a link to one of them is not walked again, so
+    // links that fan out (a/x → b, a/y → b, b/x → c, …) cannot make the walk exponential.
+    let mut seen_dirs = std::collections::HashSet::new();
     for start in starts {
         let mut it = walkdir::WalkDir::new(&start).follow_links(true).sort_by_file_name().into_iter();
         while let Some(entry) = it.next() {
@@ -142,6 +147,13 @@ fn walk(root: &Path, scope: &Scope, diags: &mut Vec<Diagnostic>) -> Vec<Found> {
             }
             let kind = classify(&rel);
             if entry.file_type().is_dir() {
+                let canon = path.canonicalize().ok();
+                if entry.path_is_symlink() && canon.as_ref().is_some_and(|c| seen_dirs.contains(c)) {
+                    diags.push(msg::unreadable("koppeling naar een map die al gelezen is").in_file(&rel));
+                    it.skip_current_dir();
+                    continue;
+                }
+                seen_dirs.extend(canon);
                 if kind.is_some() {
                     diags.push(msg::unreadable("dit is een map, geen bestand").in_file(&rel));
                 }
@@ -220,6 +232,10 @@ impl Loader {
             None
         };
         match std::fs::metadata(&f.path) {
+            // A FIFO or device would block or never end: only regular files are read.
+            Ok(m) if !m.is_file() => {
+                return fail(&mut self.diags, "dit is geen gewoon bestand (maar bijvoorbeeld een pipe)".into(), None);
+            }
             Ok(m) if m.len() > MAX_FILE_BYTES => {
                 return fail(
                     &mut self.diags,

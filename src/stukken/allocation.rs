@@ -82,7 +82,10 @@ mod tests {
         let p = [part("beheer", "41500000", &[("rijk", "19"), ("vng", "70"), ("ipo", "6"), ("uvw", "5")])];
         let got = over_financiers(d("2500000"), &p, &fins());
         let want: Vec<(String, Decimal)> =
-            [("rijk", "475000.00"), ("vng", "1750000.00"), ("ipo", "150000.00"), ("uvw", "125000.00")].iter().map(|(f, a)| (f.to_string(), d(a))).collect();
+            [("rijk", "475000.00"), ("vng", "1750000.00"), ("ipo", "150000.00"), ("uvw", "125000.00")]
+                .iter()
+                .map(|(f, a)| (f.to_string(), d(a)))
+                .collect();
         assert_eq!(got, want);
     }
 

@@ -46,7 +46,11 @@ pub fn named_components(st: &Stelsel, item: &Agendapunt) -> Vec<String> {
         text.push_str(&a.naam);
     }
     let text = text.to_lowercase();
-    st.componenten.iter().filter(|c| mentions(&text, &c.id.value) || mentions(&text, &c.naam)).map(|c| c.id.value.clone()).collect()
+    st.componenten
+        .iter()
+        .filter(|c| mentions(&text, &c.id.value) || mentions(&text, &c.naam))
+        .map(|c| c.id.value.clone())
+        .collect()
 }
 
 /// Whether `needle` occurs in `hay` (both compared in lowercase) as a whole word or phrase.
@@ -65,7 +69,9 @@ fn mentions(hay: &str, needle: &str) -> bool {
 /// The consequences of `r` (the plans of its year) that concern `item`.
 pub fn gevolgen(st: &Stelsel, r: &Rollup, item: &Agendapunt) -> Gevolgen {
     let comps = named_components(st, item);
-    let comp_name = |id: &str| st.componenten.iter().find(|c| c.id.value == id).map(|c| c.naam.clone()).unwrap_or_else(|| id.to_string());
+    let comp_name = |id: &str| {
+        st.componenten.iter().find(|c| c.id.value == id).map(|c| c.naam.clone()).unwrap_or_else(|| id.to_string())
+    };
     let whole = item.stuk.is_some();
     let concerns = |c: &Consequence| {
         let own = format!("{} {}", c.omschrijving, c.besluit.as_deref().unwrap_or("")).to_lowercase();
@@ -99,8 +105,11 @@ pub fn gevolgen(st: &Stelsel, r: &Rollup, item: &Agendapunt) -> Gevolgen {
         })
         .collect();
     let totaal = (!chosen.is_empty()).then(|| {
-        let sums: Vec<crate::model::Money> =
-            r.jaren.iter().map(|j| chosen.iter().map(|c| c.bedragen.get(j).copied().unwrap_or_default()).sum()).collect();
+        let sums: Vec<crate::model::Money> = r
+            .jaren
+            .iter()
+            .map(|j| chosen.iter().map(|c| c.bedragen.get(j).copied().unwrap_or_default()).sum())
+            .collect();
         Bedragen { bedragen: sums.iter().map(|m| nl::money(*m)).collect(), totaal: nl::money(sums.into_iter().sum()) }
     });
     Gevolgen { toelichting, kop: r.jaren.iter().map(|j| j.to_string()).collect(), rijen, totaal }

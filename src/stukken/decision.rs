@@ -4,6 +4,7 @@
 
 use super::allocation::{self, Part};
 use super::consequences::{Gevolgen, gevolgen};
+use super::financiers::{Verdeling, verdeling};
 use super::view::{Cx, join};
 use crate::model::{AgendaAlternatief, Agendapunt, Money, Year};
 use crate::nl;
@@ -63,63 +64,79 @@ pub struct Alternatief {
     pub risicos: Vec<String>,
 }
 
-/// The differences of the alternatives over the financiers.
-#[derive(Clone, Debug, Serialize)]
-pub struct Verdeling {
-    /// One column per alternative that has a difference: its letter.
-    pub kop: Vec<String>,
-    /// One row per financier.
-    pub rijen: Vec<VerdelingRij>,
-    /// The differences themselves (the column totals).
-    pub totaal: Vec<String>,
-    /// How the difference was allocated.
-    pub toelichting: String,
-    /// The verdeelsleutels used, one line per perspective.
-    pub sleutels: Vec<String>,
+/// What the amounts of an item rest on: its year, the year a `niveau` is computed for, that
+/// year's roll-up and the capped budget compared with.
+struct Basis<'a> {
+    jaar: Option<Year>,
+    calc_year: Option<Year>,
+    r: Option<&'a Rollup>,
+    has_data: bool,
+    budget: Option<Money>,
 }
 
-/// One financier's share of every difference.
-#[derive(Clone, Debug, Serialize)]
-pub struct VerdelingRij {
-    /// The financier's name.
-    pub financier: String,
-    /// Its share per column, to the cent.
-    pub bedragen: Vec<String>,
+impl<'a> Basis<'a> {
+    fn of(cx: &'a Cx, item: &Agendapunt) -> Basis<'a> {
+        let jaar = item.jaar.as_ref().map(|j| j.value);
+        let calc_year = jaar.or(cx.cyclusjaar);
+        let r = calc_year.and_then(|y| cx.rollups.get(&y));
+        let has_data = calc_year.is_some_and(|y| cx.tree.years.contains_key(&y));
+        // Only an item that names its year is compared with that year's capped budget.
+        let budget = jaar.and(r).and_then(|r| r.budget(r.jaar));
+        Basis { jaar, calc_year, r, has_data, budget }
+    }
+
+    /// The amount of an alternative: as given, or computed for its `niveau`.
+    fn amount(&self, a: &AgendaAlternatief) -> Option<Money> {
+        match (a.bedrag, a.niveau, self.r) {
+            (Some(b), _, _) => Some(b),
+            (None, Some(n), Some(r)) if self.has_data => Some(r.level_total(n)),
+            _ => None,
+        }
+    }
 }
 
 /// Builds the note of a decision item.
 pub fn nota(cx: &Cx, item: &Agendapunt) -> Nota {
-    let jaar = item.jaar.as_ref().map(|j| j.value);
-    let calc_year = jaar.or(cx.cyclusjaar);
-    let r = calc_year.and_then(|y| cx.rollups.get(&y));
-    let has_data = calc_year.is_some_and(|y| cx.tree.years.contains_key(&y));
-    let budget = jaar.and(r.as_ref()).and_then(|r| r.budget(r.jaar));
-    let mut opmerkingen = Vec::new();
-    let amounts: Vec<Option<Money>> = item
-        .alternatieven
-        .iter()
-        .map(|a| match (a.bedrag, a.niveau, r) {
-            (Some(b), _, _) => Some(b),
-            (None, Some(n), Some(r)) if has_data => Some(r.level_total(n)),
-            _ => None,
-        })
-        .collect();
-    let diffs: Vec<Option<Decimal>> = amounts.iter().map(|m| Some(m.as_ref()?.decimal() - budget?.decimal())).collect();
+    let basis = Basis::of(cx, item);
+    let amounts: Vec<Option<Money>> = item.alternatieven.iter().map(|a| basis.amount(a)).collect();
+    let diffs: Vec<Option<Decimal>> =
+        amounts.iter().map(|m| Some(m.as_ref()?.decimal() - basis.budget?.decimal())).collect();
     let alternatieven = item
         .alternatieven
         .iter()
-        .zip(&amounts)
-        .zip(&diffs)
+        .zip(amounts.iter().zip(&diffs))
         .enumerate()
-        .map(|(i, ((a, m), d))| alternative(i, a, *m, *d, calc_year))
+        .map(|(i, (a, (m, d)))| alternative(i, a, *m, *d, basis.calc_year))
         .collect();
-    let parts = match (r, budget) {
+    let parts = match (basis.r, basis.budget) {
         (Some(r), Some(_)) => allocation::parts(r, r.jaar),
         _ => Vec::new(),
     };
-    let verdeling = verdeling(cx, &parts, &diffs, jaar);
-    let budget_toelichting = match (jaar, budget) {
-        (None, _) => "Dit besluitpunt noemt geen jaar; de bedragen zijn daarom niet tegen een taakstellend budget afgezet.".to_string(),
+    Nota {
+        nr: item.id.value,
+        onderwerp: item.onderwerp.clone(),
+        voorstel: item.voorstel.clone(),
+        jaar: basis.jaar,
+        stuk: cx.stuk_label(item),
+        budget: basis.budget.map(nl::money),
+        budget_toelichting: budget_text(cx, item, &basis, &parts),
+        vergelijking: diffs.iter().any(Option::is_some),
+        alternatieven,
+        budget_opmerking: basis.budget.and(basis.r).and_then(|r| uncapped(cx, r)),
+        verdeling: verdeling(cx, &parts, &diffs, basis.jaar),
+        gevolgen: basis.r.map(|r| gevolgen(cx.st, r, item)).unwrap_or_else(empty_gevolgen),
+        concept: cx.concept_note(item),
+        opmerkingen: notes(item, &basis),
+    }
+}
+
+/// What the amounts are compared with, and how a `niveau` amount is computed.
+fn budget_text(cx: &Cx, item: &Agendapunt, basis: &Basis, parts: &[Part]) -> String {
+    let base = match (basis.jaar, basis.budget) {
+        (None, _) => {
+            "Dit besluitpunt noemt geen jaar; de bedragen zijn daarom niet tegen een taakstellend budget afgezet."
+                .to_string()
+        }
         (Some(y), None) => format!("Voor {y} is er geen taakstellend budget; een verschil is niet te berekenen."),
         (Some(y), Some(b)) => format!(
             "Het taakstellend budget {y} is {}: de som van de taakstellende budgetten {y} van alle beleidsdoelen die er een hebben ({}).",
@@ -127,48 +144,39 @@ pub fn nota(cx: &Cx, item: &Agendapunt) -> Nota {
             join(&parts.iter().map(|p| cx.perspective(&p.beleidsdoel)).collect::<Vec<_>>())
         ),
     };
-    let budget_toelichting = match item.alternatieven.iter().any(|a| a.bedrag.is_none() && a.niveau.is_some()) {
-        true => format!("{budget_toelichting} Bij een alternatief op een niveau is het bedrag het totaal van het stelsel op dat niveau, berekend uit de ingediende begrotingen; een partij zonder alternatief op dat niveau telt mee met haar aanvraag."),
-        false => budget_toelichting,
-    };
-    let budget_opmerking = match (r, budget) {
-        (Some(r), Some(_)) => uncapped(cx, r),
-        _ => None,
-    };
-    if jaar.is_none() && item.alternatieven.iter().any(|a| a.bedrag.is_none() && a.niveau.is_some()) {
-        if let Some(c) = calc_year {
-            opmerkingen.push(format!("Alternatieven met een niveau zijn berekend voor {c}, het cyclusjaar van deze vergadering."));
+    if item.alternatieven.iter().any(|a| a.bedrag.is_none() && a.niveau.is_some()) {
+        format!(
+            "{base} Bij een alternatief op een niveau is het bedrag het totaal van het stelsel op dat niveau, berekend uit de ingediende begrotingen; een partij zonder alternatief op dat niveau telt mee met haar aanvraag."
+        )
+    } else {
+        base
+    }
+}
+
+/// Notes on how `niveau` amounts were (or could not be) computed.
+fn notes(item: &Agendapunt, basis: &Basis) -> Vec<String> {
+    let by_level = item.alternatieven.iter().any(|a| a.bedrag.is_none() && a.niveau.is_some());
+    let mut out = Vec::new();
+    match basis.calc_year {
+        Some(c) if by_level && !basis.has_data => {
+            out.push(format!("Er zijn geen begrotingen voor {c}; bedragen op een niveau zijn niet te berekenen."))
         }
+        Some(c) if by_level && basis.jaar.is_none() => out
+            .push(format!("Alternatieven met een niveau zijn berekend voor {c}, het cyclusjaar van deze vergadering.")),
+        None if by_level => out.push("Er zijn geen begrotingen; bedragen op een niveau zijn niet te berekenen.".into()),
+        _ => {}
     }
-    if calc_year.is_some() && !has_data && item.alternatieven.iter().any(|a| a.bedrag.is_none()) {
-        opmerkingen.push(format!("Er zijn geen begrotingen voor {}; bedragen op een niveau zijn niet te berekenen.", calc_year.unwrap_or_default()));
-    }
-    let gevolgen = match r {
-        Some(r) => gevolgen(cx.st, r, item),
-        None => empty_gevolgen(),
-    };
-    Nota {
-        nr: item.id.value,
-        onderwerp: item.onderwerp.clone(),
-        voorstel: item.voorstel.clone(),
-        jaar,
-        stuk: cx.stuk_label(item),
-        budget: budget.map(nl::money),
-        budget_toelichting,
-        vergelijking: diffs.iter().any(Option::is_some),
-        alternatieven,
-        budget_opmerking,
-        verdeling,
-        gevolgen,
-        concept: cx.concept_note(item),
-        opmerkingen,
-    }
+    out
 }
 
 fn alternative(i: usize, a: &AgendaAlternatief, m: Option<Money>, d: Option<Decimal>, y: Option<Year>) -> Alternatief {
     let grondslag = match (a.bedrag, a.niveau) {
         (Some(_), _) => "bedrag uit het vergaderbestand".to_string(),
-        (None, Some(n)) if m.is_some() => format!("berekend: totaal van het stelsel {} op niveau {}", y.map(|y| y.to_string()).unwrap_or_default(), n.label()),
+        (None, Some(n)) if m.is_some() => format!(
+            "berekend: totaal van het stelsel {} op niveau {}",
+            y.map(|y| y.to_string()).unwrap_or_default(),
+            n.label()
+        ),
         (None, Some(n)) => format!("niveau {}: niet te berekenen", n.label()),
         (None, None) => "geen bedrag".to_string(),
     };
@@ -190,57 +198,6 @@ fn alternative(i: usize, a: &AgendaAlternatief, m: Option<Money>, d: Option<Deci
 /// `A`, `B`, … `Z`, then `27`, `28`, …
 pub fn letter(i: usize) -> String {
     if i < 26 { char::from(b'A' + i as u8).to_string() } else { (i + 1).to_string() }
-}
-
-fn verdeling(cx: &Cx, parts: &[Part], diffs: &[Option<Decimal>], jaar: Option<Year>) -> Option<Verdeling> {
-    let cols: Vec<(usize, Decimal)> = diffs.iter().enumerate().filter_map(|(i, d)| Some((i, (*d)?))).collect();
-    if cols.is_empty() || parts.is_empty() {
-        return None;
-    }
-    let ids: Vec<String> = cx.st.financiers.iter().map(|f| f.id.value.clone()).collect();
-    let shares: Vec<Vec<(String, Decimal)>> = cols.iter().map(|(_, d)| allocation::over_financiers(*d, parts, &ids)).collect();
-    let rijen = shares[0]
-        .iter()
-        .enumerate()
-        .map(|(k, (f, _))| VerdelingRij { financier: cx.financier(f), bedragen: shares.iter().map(|s| nl::eur_cents(s[k].1)).collect() })
-        .collect();
-    Some(Verdeling {
-        kop: cols.iter().map(|(i, _)| letter(*i)).collect(),
-        rijen,
-        totaal: cols.iter().map(|(_, d)| nl::eur_cents(*d)).collect(),
-        toelichting: how_allocated(cx, parts, jaar.unwrap_or_default()),
-        sleutels: parts.iter().map(|p| format!("{}: {}", cx.perspective(&p.beleidsdoel), key_text(cx, p))).collect(),
-    })
-}
-
-/// A verdeelsleutel in words: `Rijk 19%, VNG 70%, …`.
-fn key_text(cx: &Cx, p: &Part) -> String {
-    p.key.iter().map(|(f, pct)| format!("{} {}", cx.financier(f), pct_text(*pct))).collect::<Vec<_>>().join(", ")
-}
-
-fn how_allocated(cx: &Cx, parts: &[Part], y: Year) -> String {
-    let exact = "op hele centen volgens de methode van de grootste rest, zodat de delen precies optellen tot het verschil";
-    if let [p] = parts {
-        return format!("Het verschil is verdeeld volgens de verdeelsleutel van {}, {exact}.", cx.perspective(&p.beleidsdoel));
-    }
-    let total: Decimal = parts.iter().map(|p| p.cap).sum();
-    let shares: Vec<String> = parts
-        .iter()
-        .map(|p| {
-            let pct = if total.is_zero() { Decimal::ONE_HUNDRED / Decimal::from(parts.len()) } else { p.cap * Decimal::ONE_HUNDRED / total };
-            format!("{} {}", cx.perspective(&p.beleidsdoel), nl::percent(pct))
-        })
-        .collect();
-    format!(
-        "Het verschil is eerst over de beleidsdoelen verdeeld naar rato van hun taakstellend budget {y} ({}) en daarna per beleidsdoel volgens zijn eigen verdeelsleutel over de financiers, {exact}.",
-        join(&shares)
-    )
-}
-
-/// A percentage of a verdeelsleutel as written: `19%`, `72,5%`.
-fn pct_text(p: Decimal) -> String {
-    let n = p.normalize();
-    format!("{}%", nl::number(n, n.scale()))
 }
 
 /// The request in perspectives without a cap for the year: in the totals, not in the budget.
@@ -268,7 +225,8 @@ fn uncapped(cx: &Cx, r: &Rollup) -> Option<String> {
 
 fn empty_gevolgen() -> Gevolgen {
     Gevolgen {
-        toelichting: "Er zijn geen plannen voor het jaar van dit besluitpunt; beheerconsequenties zijn niet bekend.".into(),
+        toelichting: "Er zijn geen plannen voor het jaar van dit besluitpunt; beheerconsequenties zijn niet bekend."
+            .into(),
         kop: Vec::new(),
         rijen: Vec::new(),
         totaal: None,

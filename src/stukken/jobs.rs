@@ -24,7 +24,14 @@ pub fn pack_name(stem: &str) -> String {
 }
 
 /// The jobs of the meeting documents (appendices are made by `build::make`).
-pub fn jobs(templates: &Templates, data: &[u8], notes: &[i64], stem: &str, appendices: &[(BijlageView, &Made)], date: Date) -> Vec<(String, Job)> {
+pub fn jobs(
+    templates: &Templates,
+    data: &[u8],
+    notes: &[i64],
+    stem: &str,
+    appendices: &[(BijlageView, &Made)],
+    date: Date,
+) -> Vec<(String, Job)> {
     let job = |main: &str, extra: Vec<(String, Vec<u8>)>| {
         let mut files = templates.files.clone();
         files.insert("data.json".into(), data.to_vec());
@@ -37,7 +44,10 @@ pub fn jobs(templates: &Templates, data: &[u8], notes: &[i64], stem: &str, appen
     ];
     for nr in notes {
         let part = format!("{{\"nr\": {nr}}}\n").into_bytes();
-        out.push((format!("besluitnota-{nr}.pdf"), job("vergadering/besluitnota.typ", vec![("deel.json".into(), part)])));
+        out.push((
+            format!("besluitnota-{nr}.pdf"),
+            job("vergadering/besluitnota.typ", vec![("deel.json".into(), part)]),
+        ));
     }
     let mut extra = Vec::new();
     for (b, made) in appendices {
@@ -53,10 +63,16 @@ pub fn jobs(templates: &Templates, data: &[u8], notes: &[i64], stem: &str, appen
     out
 }
 
+/// The template errors of a failed typesetting, per main file.
+pub type Failures = Vec<(String, Vec<TemplateError>)>;
+
+/// One job's outcome: its output path, its main file and the PDF or the errors.
+type Typeset = (String, String, Result<Vec<u8>, Vec<TemplateError>>);
+
 /// Typesets the jobs in parallel (one thread each, fonts shared); every template error is
 /// returned, per main file.
-pub fn typeset(ts: &Typesetter, jobs: Vec<(String, Job)>) -> Result<Vec<Output>, Vec<(String, Vec<TemplateError>)>> {
-    let results: Vec<(String, String, Result<Vec<u8>, Vec<TemplateError>>)> = std::thread::scope(|s| {
+pub fn typeset(ts: &Typesetter, jobs: Vec<(String, Job)>) -> Result<Vec<Output>, Failures> {
+    let results: Vec<Typeset> = std::thread::scope(|s| {
         let handles: Vec<_> = jobs
             .into_iter()
             .map(|(rel, job)| {

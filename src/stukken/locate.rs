@@ -9,7 +9,9 @@ use std::path::{Component, Path};
 /// why it cannot be used (exit status 2).
 pub fn relative_path(data: &Path, file: &Path) -> Result<String, String> {
     let root = data.canonicalize().map_err(|_| format!("gegevensmap `{}` is niet leesbaar", data.display()))?;
-    let canon = file.canonicalize().map_err(|_| format!("vergaderbestand `{}` bestaat niet of is niet leesbaar", file.display()))?;
+    let canon = file
+        .canonicalize()
+        .map_err(|_| format!("vergaderbestand `{}` bestaat niet of is niet leesbaar", file.display()))?;
     let Ok(rel) = canon.strip_prefix(&root) else {
         return Err(format!(
             "vergaderbestand `{}` ligt buiten de gegevensmap `{}`; geef een bestand onder {}/vergaderingen/",
@@ -27,7 +29,10 @@ pub fn relative_path(data: &Path, file: &Path) -> Result<String, String> {
         .collect();
     match parts.as_slice() {
         [dir, name] if dir == "vergaderingen" && name.ends_with(".yaml") => Ok(parts.join("/")),
-        _ => Err(format!("`{}` is geen vergaderbestand; verwacht vergaderingen/<JJJJ-MM-DD>-<beraad>.yaml in de gegevensmap", file.display())),
+        _ => Err(format!(
+            "`{}` is geen vergaderbestand; verwacht vergaderingen/<JJJJ-MM-DD>-<beraad>.yaml in de gegevensmap",
+            file.display()
+        )),
     }
 }
 
@@ -56,7 +61,10 @@ mod tests {
         std::fs::write(data.join("vergaderingen/2026-01-01-ogb-b.yaml"), "x").unwrap();
         std::fs::write(data.join("stelsel.yaml"), "x").unwrap();
         std::fs::write(dir.path().join("elders.yaml"), "x").unwrap();
-        assert_eq!(relative_path(&data, &data.join("vergaderingen/2026-01-01-ogb-b.yaml")).unwrap(), "vergaderingen/2026-01-01-ogb-b.yaml");
+        assert_eq!(
+            relative_path(&data, &data.join("vergaderingen/2026-01-01-ogb-b.yaml")).unwrap(),
+            "vergaderingen/2026-01-01-ogb-b.yaml"
+        );
         assert!(relative_path(&data, &dir.path().join("elders.yaml")).unwrap_err().contains("buiten de gegevensmap"));
         assert!(relative_path(&data, &data.join("stelsel.yaml")).unwrap_err().contains("geen vergaderbestand"));
         assert!(relative_path(&data, &data.join("vergaderingen/nee.yaml")).unwrap_err().contains("bestaat niet"));

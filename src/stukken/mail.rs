@@ -10,7 +10,12 @@ const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Au
 pub fn eml(to: &str, subject: &str, body: &str, date: Date) -> Vec<u8> {
     let day = DAYS[date.weekday().to_monday_zero_offset() as usize];
     let mut out = String::new();
-    out.push_str(&format!("Date: {day}, {:02} {} {} 09:00:00 +0000\r\n", date.day(), MONTHS[(date.month() - 1) as usize], date.year()));
+    out.push_str(&format!(
+        "Date: {day}, {:02} {} {} 09:00:00 +0000\r\n",
+        date.day(),
+        MONTHS[(date.month() - 1) as usize],
+        date.year()
+    ));
     // An empty group: names the recipient, carries no address.
     out.push_str(&format!("To: {}:;\r\n", phrase(to)));
     out.push_str(&format!("Subject: {}\r\n", unstructured(subject)));
@@ -84,10 +89,20 @@ mod tests {
 
     #[test]
     fn headers_are_ascii_and_lines_end_in_crlf() {
-        let m = String::from_utf8(eml("Geonovum (OBO)", "Rappel: plan 2027 en financiële stukken", "Geachte heer, mevrouw,\n\nTekst.\n", Date::constant(2026, 9, 15))).unwrap();
+        let m = String::from_utf8(eml(
+            "Geonovum (OBO)",
+            "Rappel: plan 2027 en financiële stukken",
+            "Geachte heer, mevrouw,\n\nTekst.\n",
+            Date::constant(2026, 9, 15),
+        ))
+        .unwrap();
         let (head, body) = m.split_once("\r\n\r\n").unwrap();
         assert!(head.is_ascii(), "{head}");
-        assert!(head.starts_with("Date: Tue, 15 Sep 2026 09:00:00 +0000\r\nTo: \"Geonovum (OBO)\":;\r\nSubject: =?UTF-8?B?"));
+        assert!(
+            head.starts_with(
+                "Date: Tue, 15 Sep 2026 09:00:00 +0000\r\nTo: \"Geonovum (OBO)\":;\r\nSubject: =?UTF-8?B?"
+            )
+        );
         assert!(head.lines().all(|l| l.len() <= 78), "{head}");
         assert_eq!(body, "Geachte heer, mevrouw,\r\n\r\nTekst.\r\n");
     }

@@ -4,8 +4,11 @@
 //! E0–E2 and on E307 of this meeting; then view → typeset → write, like `build`.
 
 mod allocation;
+mod appendix;
 mod consequences;
+mod cx;
 mod decision;
+mod financiers;
 mod jobs;
 mod locate;
 mod mail;
@@ -61,7 +64,8 @@ fn run_checked(o: &Opts) -> Result<(), Stop> {
     let rel = locate::relative_path(&o.data, &o.vergadering).map_err(cannot)?;
     let (tree, diags) = crate::build::load(&o.data, o.peildatum).map_err(|e| cannot(format!("{e:#}")))?;
     refuse(&tree, &diags, &rel)?;
-    let v = locate::find(&tree, &rel).ok_or_else(|| cannot(format!("vergaderbestand `{rel}` kon niet worden gelezen")))?;
+    let v =
+        locate::find(&tree, &rel).ok_or_else(|| cannot(format!("vergaderbestand `{rel}` kon niet worden gelezen")))?;
     let out = crate::build::guard_out(&o.data, &o.out).map_err(|e| cannot(format!("{e:#}")))?;
     let templates = crate::typeset::read_templates(&o.templates).map_err(|e| cannot(format!("{e:#}")))?;
     let env = match o.rappels {
@@ -79,8 +83,14 @@ fn run_checked(o: &Opts) -> Result<(), Stop> {
     for (path, bytes) in &templates.files {
         manifest.add_input(&format!("templates/{path}"), bytes);
     }
+    for name in reminders::TEMPLATES.iter().filter(|_| o.rappels) {
+        if let Ok(bytes) = std::fs::read(o.templates.join("rappel").join(name)) {
+            manifest.add_input(&format!("templates/rappel/{name}"), &bytes);
+        }
+    }
     let dir = format!("vergaderingen/{}", v.stem);
-    let written = output::write_all(&out, &files, manifest, &format!("{dir}/manifest.json")).map_err(|e| cannot(format!("{e:#}")))?;
+    let written = output::write_all(&out, &files, manifest, &format!("{dir}/manifest.json"))
+        .map_err(|e| cannot(format!("{e:#}")))?;
     report(&tree, &diags, v, &o.out, &written);
     Ok(())
 }
@@ -89,13 +99,17 @@ fn run_checked(o: &Opts) -> Result<(), Stop> {
 fn refuse(tree: &Tree, diags: &Diagnostics, rel: &str) -> Result<(), Stop> {
     if diags.blocks_build() {
         eprint!("{}", render_human(diags, &tree.sources, false));
-        eprintln!("fout: stukken geweigerd: de invoer bevat fouten (E0–E2) die de bedragen onbetrouwbaar maken; er is niets geschreven");
+        eprintln!(
+            "fout: stukken geweigerd: de invoer bevat fouten (E0–E2) die de bedragen onbetrouwbaar maken; er is niets geschreven"
+        );
         return Err(Stop(INPUT_ERRORS));
     }
     let own = subset(diags, |d| d.code == Code::E307 && d.file.as_deref() == Some(rel));
     if own.errors() > 0 {
         eprint!("{}", render_human(&own, &tree.sources, false));
-        eprintln!("fout: stukken geweigerd: een besluitpunt van `{rel}` heeft te weinig alternatieven of een alternatief zonder risico (E307); er is niets geschreven");
+        eprintln!(
+            "fout: stukken geweigerd: een besluitpunt van `{rel}` heeft te weinig alternatieven of een alternatief zonder risico (E307); er is niets geschreven"
+        );
         return Err(Stop(INPUT_ERRORS));
     }
     Ok(())
@@ -110,16 +124,25 @@ fn subset(diags: &Diagnostics, keep: impl Fn(&crate::diag::Diagnostic) -> bool) 
 
 /// The meeting's documents (relative to `out/`): the appendices via `build::make`, then the
 /// agenda, the notes, the delivery status and the combined pack.
-fn pack(tree: &Tree, diags: &Diagnostics, v: &crate::model::Vergadering, templates: &Templates, peildatum: Date) -> Result<Vec<(String, Vec<u8>)>, Stop> {
+fn pack(
+    tree: &Tree,
+    diags: &Diagnostics,
+    v: &crate::model::Vergadering,
+    templates: &Templates,
+    peildatum: Date,
+) -> Result<Vec<(String, Vec<u8>)>, Stop> {
     let st = tree.stelsel.as_ref().ok_or_else(|| cannot("stelsel.yaml ontbreekt"))?;
     let cyclusjaar = locate::cycle_year(tree, v.datum.value);
     let years = v.agenda.iter().filter_map(|i| i.jaar.as_ref().map(|j| j.value)).chain(cyclusjaar);
     let rollups: BTreeMap<_, _> = years.map(|y| (y, crate::rollup::rollup(tree, y))).collect();
-    let bijlagen = view::bijlagen(tree, v);
+    let bijlagen = appendix::bijlagen(tree, v);
     let cx = view::Cx { tree, st, diags, v, peildatum, cyclusjaar, rollups, bijlagen };
     let dir = format!("vergaderingen/{}", v.stem);
     let ready: Vec<&view::Bijlage> = cx.bijlagen.iter().filter(|b| b.ontbreekt.is_none()).collect();
-    let planned: Vec<Planned> = ready.iter().map(|b| Planned { kind: b.kind, jaar: b.jaar, rel: format!("{dir}/bijlagen/{}", b.file_name()) }).collect();
+    let planned: Vec<Planned> = ready
+        .iter()
+        .map(|b| Planned { kind: b.kind, jaar: b.jaar, rel: format!("{dir}/bijlagen/{}", b.file_name()) })
+        .collect();
     let made = match crate::build::make(tree, diags, &planned, templates, peildatum, &mut Timings::default()) {
         Ok(m) => m,
         Err(Refusal::Input) => return Err(Stop(INPUT_ERRORS)),
@@ -129,7 +152,8 @@ fn pack(tree: &Tree, diags: &Diagnostics, v: &crate::model::Vergadering, templat
     let mut data = serde_json::to_vec_pretty(&meeting).expect("the meeting view serialises");
     data.push(b'\n');
     let notes: Vec<i64> = v.agenda.iter().filter(|i| i.soort == AgendaSoort::Besluit).map(|i| i.id.value).collect();
-    let appendices: Vec<(view::BijlageView, &crate::build::Made)> = meeting.bijlagen.iter().cloned().zip(made.iter()).collect();
+    let appendices: Vec<(view::BijlageView, &crate::build::Made)> =
+        meeting.bijlagen.iter().cloned().zip(made.iter()).collect();
     let jobs = jobs::jobs(templates, &data, &notes, &v.stem, &appendices, peildatum);
     let docs = jobs::typeset(&Typesetter::new(&templates.fonts), jobs).map_err(template_errors)?;
     let mut files: Vec<(String, Vec<u8>)> = made.into_iter().map(|m| (m.planned.rel, m.pdf)).collect();
@@ -148,14 +172,27 @@ fn template_errors(errs: Vec<(String, Vec<crate::typeset::TemplateError>)>) -> S
 }
 
 /// The reminder letters (`.txt`) and unsent mails (`.eml`) under `rappels/<peildatum>/`.
-fn letters(tree: &Tree, v: &crate::model::Vergadering, env: &minijinja::Environment, peildatum: Date) -> Result<Vec<(String, Vec<u8>)>, Stop> {
+fn letters(
+    tree: &Tree,
+    v: &crate::model::Vergadering,
+    env: &minijinja::Environment,
+    peildatum: Date,
+) -> Result<Vec<(String, Vec<u8>)>, Stop> {
     let st = tree.stelsel.as_ref().ok_or_else(|| cannot("stelsel.yaml ontbreekt"))?;
-    let sbo = st.organisaties.iter().find(|o| o.rol == Rol::Sbo).map(|o| o.naam.as_str()).unwrap_or("Strategische Beheerorganisatie");
+    let sbo = st
+        .organisaties
+        .iter()
+        .find(|o| o.rol == Rol::Sbo)
+        .map(|o| o.naam.as_str())
+        .unwrap_or("Strategische Beheerorganisatie");
     let a = reminders::Afzender { stelsel: &st.naam, beraad: &v.beraad, sbo, vergadering: v.datum.value, peildatum };
     let (cases, own) = reminders::cases(tree, st, peildatum);
     if !own.is_empty() {
         let docs: Vec<String> = own.iter().map(|s| format!("{} {}", s.soort, s.jaar)).collect();
-        eprintln!("let op: het SBO zelf heeft {} nog niet ingediend; daarvoor is geen rappel gemaakt", view::join(&docs));
+        eprintln!(
+            "let op: het SBO zelf heeft {} nog niet ingediend; daarvoor is geen rappel gemaakt",
+            view::join(&docs)
+        );
     }
     if cases.is_empty() {
         eprintln!("geen rappels nodig: geen partij heeft een stuk na de termijn nog niet ingediend");
@@ -176,8 +213,12 @@ fn report(tree: &Tree, diags: &Diagnostics, v: &crate::model::Vergadering, out: 
     if !own.items().is_empty() {
         eprint!("{}", render_human(&own, &tree.sources, false));
     }
-    for w in written.iter().filter(|w| !w.ends_with(".json")) {
+    for w in written.iter().filter(|w| w.ends_with(".pdf") || w.ends_with(".txt")) {
         println!("geschreven: {}", out.join(w).display());
     }
-    println!("{} bestanden in {}; {}", written.len(), out.join("vergaderingen").join(&v.stem).display(), summary_line(diags));
+    let pdfs = written.iter().filter(|w| w.ends_with(".pdf")).count();
+    let letters = written.iter().filter(|w| w.starts_with("rappels/") && w.ends_with(".txt")).count();
+    let rappels =
+        if letters > 0 { format!(", {letters} rappel(s) in {}", out.join("rappels").display()) } else { String::new() };
+    println!("{pdfs} PDF's in {}{rappels}; {}", out.join("vergaderingen").join(&v.stem).display(), summary_line(diags));
 }

@@ -12,7 +12,12 @@ const OWNED: [&str; 3] = ["pdf", "txt", "eml"];
 
 /// Writes `files` (paths relative to `out`, forward slashes) and a manifest at `manifest_rel`
 /// recording them, under the output lock. Returns the written paths.
-pub fn write_all(out: &Path, files: &[(String, Vec<u8>)], mut manifest: Manifest, manifest_rel: &str) -> Result<Vec<String>> {
+pub fn write_all(
+    out: &Path,
+    files: &[(String, Vec<u8>)],
+    mut manifest: Manifest,
+    manifest_rel: &str,
+) -> Result<Vec<String>> {
     let _lock = lock_out(out)?;
     let mut written = Vec::new();
     for (rel, bytes) in files {
@@ -32,13 +37,15 @@ fn remove_stale(out: &Path, written: &[String]) -> Result<()> {
     let dirs: BTreeSet<&str> = written.iter().filter_map(|w| w.rsplit_once('/').map(|(d, _)| d)).collect();
     for dir in dirs {
         let path = out.join(dir);
-        let entries = std::fs::read_dir(&path).with_context(|| format!("kan de map `{}` niet lezen", path.display()))?;
+        let entries =
+            std::fs::read_dir(&path).with_context(|| format!("kan de map `{}` niet lezen", path.display()))?;
         for e in entries.flatten() {
             let name = e.file_name().to_string_lossy().into_owned();
             let ext = name.rsplit_once('.').map(|(_, x)| x).unwrap_or("");
             let rel = format!("{dir}/{name}");
             if OWNED.contains(&ext) && !name.starts_with('.') && e.path().is_file() && !keep.contains(rel.as_str()) {
-                std::fs::remove_file(e.path()).with_context(|| format!("kan het oude bestand `{}` niet verwijderen", e.path().display()))?;
+                std::fs::remove_file(e.path())
+                    .with_context(|| format!("kan het oude bestand `{}` niet verwijderen", e.path().display()))?;
             }
         }
     }
@@ -57,7 +64,8 @@ mod tests {
         std::fs::write(out.join("v/m/besluitnota-9.pdf"), b"oud").unwrap();
         std::fs::write(out.join("v/m/notities.md"), b"van de gebruiker").unwrap();
         let files = vec![("v/m/agenda.pdf".to_string(), b"pdf".to_vec())];
-        let w = write_all(out, &files, Manifest::new(jiff::civil::Date::constant(2026, 1, 1)), "v/m/manifest.json").unwrap();
+        let w = write_all(out, &files, Manifest::new(jiff::civil::Date::constant(2026, 1, 1)), "v/m/manifest.json")
+            .unwrap();
         assert_eq!(w, ["v/m/agenda.pdf", "v/m/manifest.json"]);
         assert!(!out.join("v/m/besluitnota-9.pdf").exists());
         assert!(out.join("v/m/notities.md").exists());

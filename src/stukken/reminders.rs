@@ -85,13 +85,19 @@ pub fn environment(dir: &Path) -> Result<Environment<'static>> {
     let mut env = Environment::new();
     env.set_undefined_behavior(UndefinedBehavior::Strict);
     env.set_auto_escape_callback(|_| AutoEscape::None);
-    let syntax = minijinja::syntax::SyntaxConfig::builder().trim_blocks(true).lstrip_blocks(true).keep_trailing_newline(true).build();
+    let syntax = minijinja::syntax::SyntaxConfig::builder()
+        .trim_blocks(true)
+        .lstrip_blocks(true)
+        .keep_trailing_newline(true)
+        .build();
     env.set_syntax(syntax.context("de sjabloonsyntaxis kan niet worden ingesteld")?);
     env.add_filter("omloop", |text: String, width: Option<usize>| wrap(&text, width.unwrap_or(72)));
     for name in TEMPLATES {
         let path = dir.join(name);
-        let text = std::fs::read_to_string(&path).with_context(|| format!("kan het rappelsjabloon `{}` niet lezen", path.display()))?;
-        env.add_template_owned(name.to_string(), text).with_context(|| format!("rappelsjabloon `{}` is ongeldig", path.display()))?;
+        let text = std::fs::read_to_string(&path)
+            .with_context(|| format!("kan het rappelsjabloon `{}` niet lezen", path.display()))?;
+        env.add_template_owned(name.to_string(), text)
+            .with_context(|| format!("rappelsjabloon `{}` is ongeldig", path.display()))?;
     }
     Ok(env)
 }
@@ -198,6 +204,9 @@ mod tests {
     #[test]
     fn wraps_long_lines_and_keeps_indented_ones() {
         let text = "een twee drie vier vijf zes\n    jaarcyclus check --organisatie een-heel-lange-id\nkort";
-        assert_eq!(wrap(text, 10), "een twee\ndrie vier\nvijf zes\n    jaarcyclus check --organisatie een-heel-lange-id\nkort");
+        assert_eq!(
+            wrap(text, 10),
+            "een twee\ndrie vier\nvijf zes\n    jaarcyclus check --organisatie een-heel-lange-id\nkort"
+        );
     }
 }

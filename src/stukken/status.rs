@@ -2,12 +2,13 @@
 //! time, late (days), missing or not yet due at the reference date — judged by the same rule
 //! as the check (`check::calendar::delivery`) — and the afsprakenstelsel warnings.
 
-use super::view::{Cx, Signaal, readable};
+use super::view::{Cx, Signaal, readable, sentence};
 use crate::check::calendar::{Delivery, delivery, docs_of};
 use crate::diag::Code;
 use crate::model::*;
 use crate::nl;
 use crate::rollup::OrgTree;
+use jiff::civil::Date;
 use serde::Serialize;
 
 /// The delivery status section.
@@ -58,14 +59,10 @@ pub struct StandRij {
     pub soort: &'static str,
 }
 
-/// Whether a document belongs in the overview: the plans of the cycle year and later, the
-/// realisations of the years before it, and anything overdue.
-fn shown(stuk: StukSoort, y: Year, cycle: Year, d: &Delivery) -> bool {
-    matches!(d, Delivery::Overdue(_))
-        || match stuk {
-            StukSoort::Plan => y >= cycle,
-            StukSoort::Realisatie => y < cycle,
-        }
+/// Whether a document belongs in the overview: its deadline lies within a year before or
+/// after the meeting, or it is overdue.
+fn shown(deadline: Date, meeting: Date, d: &Delivery) -> bool {
+    matches!(d, Delivery::Overdue(_)) || (i64::from((deadline - meeting).get_days())).abs() <= 365
 }
 
 fn judge(d: &Delivery, without_date: bool) -> (Option<String>, String, &'static str) {
@@ -97,11 +94,8 @@ pub fn present_without_date(sub: Option<&Submission>, kind: FileKind) -> bool {
 /// W504) or a year from `cycle` on. (Their messages name the year they are about; a gap in an
 /// earlier year is history for the board.)
 fn current(message: &str, cycle: Year) -> bool {
-    let years: Vec<Year> = message
-        .split(|c: char| !c.is_ascii_digit())
-        .filter(|w| w.len() == 4)
-        .filter_map(|w| w.parse().ok())
-        .collect();
+    let years: Vec<Year> =
+        message.split(|c: char| !c.is_ascii_digit()).filter(|w| w.len() == 4).filter_map(|w| w.parse().ok()).collect();
     years.is_empty() || years.iter().any(|y| *y >= cycle)
 }
 
@@ -117,13 +111,22 @@ pub fn stand(cx: &Cx) -> Stand {
             for t in cx.st.kalender.iter().filter(|t| t.rol == n.rol) {
                 for (kind, name) in docs_of(t.stuk) {
                     let d = delivery(sub, *kind, t.deadline(y), cx.peildatum);
-                    if !shown(t.stuk, y, cycle, &d) {
+                    if !shown(t.deadline(y), cx.v.datum.value, &d) {
                         continue;
                     }
                     let (ingediend, status, soort) = judge(&d, present_without_date(sub, *kind));
-                    let slot = ["optijd", "laat", "ontbreekt", "nogniet", "onbekend"].iter().position(|s| *s == soort).unwrap_or(4);
+                    let slot = ["optijd", "laat", "ontbreekt", "nogniet", "onbekend"]
+                        .iter()
+                        .position(|s| *s == soort)
+                        .unwrap_or(4);
                     counts[slot] += 1;
-                    rijen.push(StandRij { stuk: format!("{name} {y}"), termijn: nl::date(t.deadline(y)), ingediend, status, soort });
+                    rijen.push(StandRij {
+                        stuk: format!("{name} {y}"),
+                        termijn: nl::date(t.deadline(y)),
+                        ingediend,
+                        status,
+                        soort,
+                    });
                 }
             }
         }
@@ -144,10 +147,14 @@ pub fn stand(cx: &Cx) -> Stand {
         .items()
         .iter()
         .filter(|d| codes.contains(&d.code) && current(&d.message, cycle))
-        .map(|d| Signaal { code: d.code.as_str(), melding: readable(cx.st, &d.message), hint: d.hint.clone().filter(|h| !h.is_empty()) })
+        .map(|d| Signaal {
+            code: d.code.as_str(),
+            melding: readable(cx.st, &d.message),
+            hint: d.hint.as_deref().filter(|h| !h.is_empty()).map(|h| sentence(cx.st, h)),
+        })
         .collect();
     let toelichting = format!(
-        "Beoordeeld op de peildatum {} tegen de P&C-kalender: de plannen en begrotingen vanaf {cycle}, de realisaties van de jaren daarvóór en elk stuk dat na zijn termijn nog ontbreekt. Te laat ingediende stukken zijn wel ontvangen; ontbrekende stukken krijgen een rappel.",
+        "Beoordeeld op de peildatum {} tegen de P&C-kalender: de stukken met een termijn tot een jaar voor of na de vergadering, en elk stuk dat na zijn termijn nog ontbreekt. Te laat ingediende stukken zijn wel ontvangen; voor ontbrekende stukken stuurt het secretariaat een rappel.",
         nl::date(cx.peildatum)
     );
     Stand { toelichting, tellingen, partijen, afspraken }

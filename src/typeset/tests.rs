@@ -104,6 +104,22 @@ fn reading_outside_the_job_fails() {
 }
 
 #[test]
+fn no_loader_reaches_a_file_outside_the_job() {
+    // Real files on disk: absolute, above the root, and relative to the working directory
+    // (the crate root when testing), which a disk-backed world would find.
+    let manifest = concat!(env!("CARGO_MANIFEST_DIR"), "/Cargo.toml");
+    let paths = ["/etc/passwd", "../../../../../../etc/passwd", "Cargo.toml", "templates/jaarplan.typ", manifest];
+    let loaders = ["read", "json", "yaml", "toml", "csv", "xml", "cbor", "image", "plugin", "include"];
+    for path in paths {
+        for loader in loaders {
+            let call = if loader == "include" { format!("#include {path:?}") } else { format!("#{loader}({path:?})") };
+            let errs = errors(&job(&call, &[("data.json", "{}")]));
+            assert_eq!(errs[0].file, "main.typ", "{call}: {errs:?}");
+        }
+    }
+}
+
+#[test]
 fn including_above_the_root_fails() {
     let errs = errors(&job(r#"#include "../x.typ""#, &[("x.typ", "x")]));
     assert_eq!((errs[0].file.as_str(), errs[0].line), ("main.typ", Some(1)));

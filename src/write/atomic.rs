@@ -39,6 +39,28 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// Removes the temporary files that a killed earlier write of `path` left beside it
+/// (`.<name>.<pid>.<n>.tmp`). Only for callers holding the output lock, so that no other
+/// process is writing `path` at the same time.
+pub fn remove_stale_temps(path: &Path) {
+    let (Some(dir), Some(name)) = (path.parent(), path.file_name().and_then(|n| n.to_str())) else {
+        return;
+    };
+    let prefix = format!(".{name}.");
+    for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+        let file = entry.file_name();
+        let file = file.to_string_lossy();
+        let ours = file
+            .strip_prefix(&prefix)
+            .and_then(|rest| rest.strip_suffix(".tmp"))
+            .is_some_and(|ids| ids.split('.').all(|id| id.parse::<u64>().is_ok()));
+        if ours {
+            // Best effort: a temporary file that cannot be removed does no harm.
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
+}
+
 fn write_and_rename(temp: &Path, path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
     let mut file = OpenOptions::new()
         .write(true)
@@ -135,6 +157,19 @@ mod tests {
         let err = write_atomic(&target, b"data").unwrap_err();
         assert!(format!("{err:#}").contains("bezet"), "{err:#}");
         assert_eq!(names(dir.path()), ["bezet"]);
+    }
+
+    #[test]
+    fn stale_temporary_files_of_the_same_target_are_removed() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("jaarplan-2025.pdf");
+        for name in
+            [".jaarplan-2025.pdf.4242.0.tmp", ".jaarplan-2025.pdf.x.tmp", ".ander.pdf.4242.0.tmp", "jaarplan-2025.pdf"]
+        {
+            std::fs::write(dir.path().join(name), b"x").unwrap();
+        }
+        remove_stale_temps(&path);
+        assert_eq!(names(dir.path()), [".ander.pdf.4242.0.tmp", ".jaarplan-2025.pdf.x.tmp", "jaarplan-2025.pdf"]);
     }
 
     #[test]

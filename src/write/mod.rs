@@ -5,6 +5,6 @@ mod atomic;
 mod manifest;
 mod table;
 
-pub use atomic::{OutLock, lock_out, write_atomic};
+pub use atomic::{OutLock, lock_out, remove_stale_temps, write_atomic};
 pub use manifest::Manifest;
 pub use table::{Cell, Table, csv, xlsx};

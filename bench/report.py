@@ -1,0 +1,104 @@
+"""Prints the Markdown table of bench/run.sh from its scratch directory.
+
+Usage: python3 bench/report.py DIR   (DIR holds json/, mem/, pages/ and machine)
+"""
+
+import json
+import os
+import sys
+
+LABELS = [
+    ("check-scoped", "`check --organisatie geonovum` (standaardgegevens)", "≤ 20 ms"),
+    ("check-default", "`check` (standaardgegevens)", "≤ 50 ms"),
+    ("build-default", "`build` (standaardgegevens, 3 pdf's)", "≤ 1,25 × vloer"),
+    ("floor", "vloer: typst (PyPI) zet dezelfde bronnen na elkaar, één proces", ""),
+    ("check-10", "`check` 10 partijen × 50 regels", ""),
+    ("check-100", "`check` 100 partijen × 50 regels", ""),
+    ("check-1000", "`check` 1000 partijen × 50 regels", "≤ 2 s en ≤ 12 × 100"),
+    ("build-10", "`build` 10 partijen × 50 regels", ""),
+    ("build-100", "`build` 100 partijen × 50 regels", ""),
+    ("build-1000", "`build` 1000 partijen × 50 regels", ""),
+]
+
+
+def load(root, name):
+    path = os.path.join(root, "json", name + ".json")
+    if not os.path.exists(path):
+        return None
+    with open(path) as f:
+        return json.load(f)["results"][0]
+
+
+def read(root, sub, name):
+    path = os.path.join(root, sub, name)
+    if not os.path.exists(path):
+        return None
+    with open(path) as f:
+        return f.read().strip()
+
+
+def secs(s):
+    return f"{s * 1000:.0f} ms" if s < 1 else f"{s:.2f} s".replace(".", ",")
+
+
+def mb(kb):
+    return f"{int(kb) / 1024:.0f} MB" if kb else "–"
+
+
+def ok(flag):
+    return "ja" if flag else "**nee**"
+
+
+def main():
+    root = sys.argv[1]
+    r = {name: load(root, name) for name, _, _ in LABELS}
+    med = {k: v["median"] for k, v in r.items() if v}
+    verdict = {
+        "check-scoped": "check-scoped" in med and med["check-scoped"] <= 0.020,
+        "check-default": "check-default" in med and med["check-default"] <= 0.050,
+        "build-default": "floor" in med and "build-default" in med and med["build-default"] <= 1.25 * med["floor"],
+        "check-1000": "check-100" in med
+        and "check-1000" in med
+        and med["check-1000"] <= 2.0
+        and med["check-1000"] <= 12 * med["check-100"],
+    }
+    print("| meting | mediaan | min – max | runs | cpu (user + sys) | piekgeheugen | doel | gehaald |")
+    print("|---|---:|---:|---:|---:|---:|---|---|")
+    for name, label, goal in LABELS:
+        v = r[name]
+        mem = mb(read(root, "mem", name))
+        if v is None:
+            skipped = read(root, ".", "skipped-build-1000") if name == "build-1000" else None
+            note = "niet gemeten"
+            if skipped:
+                need, avail = (int(x) for x in skipped.split())
+                note += f" (geschat {need / 1024 / 1024:.0f} GB geheugen nodig, {avail / 1024 / 1024:.0f} GB vrij)"
+            print(f"| {label} | {note} | | | | | {goal} | |")
+            continue
+        cpu = v["user"] + v["system"]
+        span = f"{secs(v['min'])} – {secs(v['max'])}"
+        flag = ok(verdict[name]) if name in verdict else ""
+        print(f"| {label} | {secs(v['median'])} | {span} | {len(v['times'])} | {secs(cpu)} | {mem} | {goal} | {flag} |")
+    print()
+    if "build-default" in med and "floor" in med:
+        print(f"- build / vloer (standaardgegevens): **{med['build-default'] / med['floor']:.2f}**")
+    if "check-1000" in med and "check-100" in med:
+        print(f"- check 1000 / check 100: **{med['check-1000'] / med['check-100']:.1f}×**")
+    peak = read(root, "mem", "build-default")
+    if peak:
+        print(f"- piekgeheugen `build` standaardgegevens: **{mb(peak)}** (doel ≤ 300 MB: {ok(int(peak) <= 300 * 1024)})")
+    pages = []
+    for name in ("build-default", "build-10", "build-100", "build-1000"):
+        text = read(root, "pages", name)
+        if text:
+            counts = ", ".join(f"{doc.split('-')[0]} {n}" for doc, n in (line.split() for line in text.splitlines()))
+            pages.append(f"{name.removeprefix('build-')}: {counts}")
+    if pages:
+        print(f"- pagina's per document: {'; '.join(pages)}")
+    machine = read(root, ".", "machine")
+    if machine:
+        print(f"- machine: {machine.replace(chr(10), '; ')}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,113 @@
+#!/usr/bin/env bash
+# Times whole `jaarcyclus` processes with hyperfine and prints a Markdown table (bench/report.py).
+#
+#   bench/run.sh            from a clean clone: builds the release binary and the generator,
+#                           installs what it needs (hyperfine, GNU time and poppler-utils via
+#                           apt, the PyPI `typst` package into bench/.tools/py) and measures.
+#
+# Environment: BENCH_DIR (scratch space, default /tmp/jaarcyclus-bench), BENCH_BUILD_1000
+# (auto | always | never; auto builds the 1000-party tree only when the memory extrapolated from
+# the 100-party build is available), CARGO_TARGET_DIR (as for cargo).
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+TOOLS=$ROOT/bench/.tools
+WORK=${BENCH_DIR:-/tmp/jaarcyclus-bench}
+TARGET=${CARGO_TARGET_DIR:-$ROOT/target}
+PEIL=2026-11-29
+LINES=50
+SEED=1
+BIG=${BENCH_BUILD_1000:-auto}
+
+say() { printf '%s\n' "$*" >&2; }
+
+apt_install() { # package...
+    local sudo=""
+    [ "$(id -u)" = 0 ] || sudo="sudo"
+    $sudo apt-get install -y "$@" >/dev/null 2>&1 || { $sudo apt-get update >/dev/null && $sudo apt-get install -y "$@" >/dev/null; }
+}
+
+command -v hyperfine >/dev/null || { say "hyperfine installeren…"; apt_install hyperfine; }
+[ -x /usr/bin/time ] || { say "GNU time installeren…"; apt_install time; }
+command -v pdfinfo >/dev/null || { say "poppler-utils installeren…"; apt_install poppler-utils; }
+command -v python3 >/dev/null || { say "python3 installeren…"; apt_install python3 python3-pip; }
+if ! PYTHONPATH=$TOOLS/py python3 -c 'import typst' 2>/dev/null; then
+    say "PyPI-pakket typst installeren in bench/.tools/py…"
+    python3 -m pip install --quiet --target "$TOOLS/py" typst
+fi
+
+say "release bouwen…"
+cargo build --release --quiet --bin jaarcyclus --example gendata
+BIN=$TARGET/release/jaarcyclus
+GEN=$TARGET/release/examples/gendata
+
+rm -rf "$WORK"
+mkdir -p "$WORK/json" "$WORK/mem" "$WORK/pages"
+echo "$(nproc) kernen, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(($(grep MemTotal /proc/meminfo | awk '{print $2}') / 1024 / 1024)) GB; belasting vooraf: $(cut -d' ' -f1-3 /proc/loadavg)" >"$WORK/machine"
+
+for n in 10 100 1000; do
+    say "boom genereren: $n partijen × $LINES regels…"
+    "$GEN" "$WORK/gen-$n" "$n" "$LINES" "$SEED" >/dev/null
+done
+
+# time NAME RUNS WARMUP COMMAND: hyperfine's medians to json/NAME.json.
+time_it() {
+    local name=$1 runs=$2 warmup=$3
+    shift 3
+    say "meten: $name"
+    hyperfine -N --style none --runs "$runs" --warmup "$warmup" --export-json "$WORK/json/$name.json" "$*" >/dev/null
+}
+
+# peak NAME COMMAND: maximum resident set size in kB (one extra run under GNU time).
+peak() {
+    local name=$1
+    shift
+    /usr/bin/time -v "$@" 2>&1 >/dev/null | awk -F': ' '/Maximum resident set size/ {print $2}' >"$WORK/mem/$name"
+}
+
+# pages NAME OUTDIR: page counts of the PDFs a build wrote.
+pages() {
+    for pdf in "$2"/*/*.pdf; do
+        printf '%s %s\n' "$(basename "$pdf" .pdf)" "$(pdfinfo "$pdf" 2>/dev/null | awk '/^Pages:/ {print $2}')"
+    done >"$WORK/pages/$1"
+}
+
+time_it check-scoped 30 3 "$BIN" check --data data --organisatie geonovum --peildatum $PEIL
+time_it check-default 30 3 "$BIN" check --data data --peildatum $PEIL
+time_it build-default 10 1 "$BIN" build --data data --out "$WORK/out-default" --peildatum $PEIL
+peak build-default "$BIN" build --data data --out "$WORK/out-default" --peildatum $PEIL
+pages build-default "$WORK/out-default"
+
+# The floor: the same sources, written by --emit-typst, compiled by the PyPI typst package one
+# after another in one Python process.
+"$BIN" build --data data --out "$WORK/out-emit" --peildatum $PEIL --emit-typst "$WORK/emit" >/dev/null
+time_it floor 10 1 env PYTHONPATH="$TOOLS/py" python3 "$ROOT/bench/floor.py" "$WORK/emit" $PEIL
+
+time_it check-10 10 1 "$BIN" check --data "$WORK/gen-10" --peildatum $PEIL
+time_it check-100 10 1 "$BIN" check --data "$WORK/gen-100" --peildatum $PEIL
+time_it check-1000 5 1 "$BIN" check --data "$WORK/gen-1000" --peildatum $PEIL
+peak check-1000 "$BIN" check --data "$WORK/gen-1000" --peildatum $PEIL
+
+time_it build-10 3 0 "$BIN" build --data "$WORK/gen-10" --out "$WORK/out-10" --peildatum $PEIL
+peak build-10 "$BIN" build --data "$WORK/gen-10" --out "$WORK/out-10" --peildatum $PEIL
+pages build-10 "$WORK/out-10"
+time_it build-100 3 0 "$BIN" build --data "$WORK/gen-100" --out "$WORK/out-100" --peildatum $PEIL
+peak build-100 "$BIN" build --data "$WORK/gen-100" --out "$WORK/out-100" --peildatum $PEIL
+pages build-100 "$WORK/out-100"
+
+# Typesetting grows linearly with the tree (pages and memory): the 1000-party build needs about
+# ten times the 100-party peak. Run it only where that fits, so as not to take down the machine.
+need=$(($(cat "$WORK/mem/build-100") * 10 * 12 / 10))
+avail=$(awk '/MemAvailable/ {print $2}' /proc/meminfo)
+if [ "$BIG" = always ] || { [ "$BIG" = auto ] && [ "$need" -lt "$avail" ]; }; then
+    time_it build-1000 1 0 "$BIN" build --data "$WORK/gen-1000" --out "$WORK/out-1000" --peildatum $PEIL
+    peak build-1000 "$BIN" build --data "$WORK/gen-1000" --out "$WORK/out-1000" --peildatum $PEIL
+    pages build-1000 "$WORK/out-1000"
+else
+    say "build 1000 overgeslagen: geschat $((need / 1024 / 1024)) GB nodig, $((avail / 1024 / 1024)) GB beschikbaar"
+    echo "$need $avail" >"$WORK/skipped-build-1000"
+fi
+
+echo "belasting achteraf: $(cut -d' ' -f1-3 /proc/loadavg)" >>"$WORK/machine"
+python3 "$ROOT/bench/report.py" "$WORK"
