@@ -38,7 +38,13 @@ def read(root, sub, name):
 
 
 def secs(s):
+    if s < 0.1:
+        return f"{s * 1000:.1f} ms".replace(".", ",")
     return f"{s * 1000:.0f} ms" if s < 1 else f"{s:.2f} s".replace(".", ",")
+
+
+def dec(x, digits):
+    return f"{x:.{digits}f}".replace(".", ",")
 
 
 def mb(kb):
@@ -81,9 +87,9 @@ def main():
         print(f"| {label} | {secs(v['median'])} | {span} | {len(v['times'])} | {secs(cpu)} | {mem} | {goal} | {flag} |")
     print()
     if "build-default" in med and "floor" in med:
-        print(f"- build / vloer (standaardgegevens): **{med['build-default'] / med['floor']:.2f}**")
+        print(f"- build / vloer (standaardgegevens): **{dec(med['build-default'] / med['floor'], 2)}**")
     if "check-1000" in med and "check-100" in med:
-        print(f"- check 1000 / check 100: **{med['check-1000'] / med['check-100']:.1f}×**")
+        print(f"- check 1000 / check 100: **{dec(med['check-1000'] / med['check-100'], 1)}×**")
     peak = read(root, "mem", "build-default")
     if peak:
         print(f"- piekgeheugen `build` standaardgegevens: **{mb(peak)}** (doel ≤ 300 MB: {ok(int(peak) <= 300 * 1024)})")
@@ -92,7 +98,10 @@ def main():
         text = read(root, "pages", name)
         if text:
             counts = ", ".join(f"{doc.split('-')[0]} {n}" for doc, n in (line.split() for line in text.splitlines()))
-            pages.append(f"{name.removeprefix('build-')}: {counts}")
+            size = name.removeprefix("build-").replace("default", "standaardgegevens")
+            if size != "standaardgegevens":
+                size += " partijen"
+            pages.append(f"{size}: {counts}")
     if pages:
         print(f"- pagina's per document: {'; '.join(pages)}")
     machine = read(root, ".", "machine")

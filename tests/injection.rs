@@ -85,7 +85,7 @@ fn rewrite(text: &str, n: &mut usize, shown: &mut Vec<(String, String, String)>)
             }
             *n += 1;
             let marker = format!("Zq{n}Q");
-            if *n % 7 == 0 {
+            if n.is_multiple_of(7) {
                 let pad = " ".repeat(prefix_len + 2);
                 out.push(format!("{prefix}{key}: |"));
                 out.push(format!("{pad}{marker}"));
@@ -132,7 +132,8 @@ fn pdf_text(dir: &Path) -> String {
     for e in walkdir::WalkDir::new(dir).sort_by_file_name() {
         let e = e.unwrap();
         if e.path().extension().is_some_and(|x| x == "pdf") {
-            let o = Command::new("pdftotext").args(["-enc", "UTF-8"]).arg(e.path()).arg("-").output().expect("pdftotext");
+            let o =
+                Command::new("pdftotext").args(["-enc", "UTF-8"]).arg(e.path()).arg("-").output().expect("pdftotext");
             assert!(o.status.success(), "pdftotext {}", e.path().display());
             all.push_str(&String::from_utf8_lossy(&o.stdout));
         }
@@ -188,12 +189,9 @@ fn typst_active_text_is_shown_literally_and_never_executed() {
     // Every payload shows literally, behind its marker, somewhere in the documents.
     let mut missing_payloads = Vec::new();
     for p in PAYLOADS.iter().copied().chain(BLOCK_LINES.iter().copied()) {
-        let found = shown
-            .iter()
-            .filter(|(_, _, payload)| payload.contains(p))
-            .any(|(_, m, payload)| {
-                if payload == p { text.contains(&squeeze(&format!("{m} {p}"))) } else { text.contains(&squeeze(p)) }
-            });
+        let found = shown.iter().filter(|(_, _, payload)| payload.contains(p)).any(|(_, m, payload)| {
+            if payload == p { text.contains(&squeeze(&format!("{m} {p}"))) } else { text.contains(&squeeze(p)) }
+        });
         if !found {
             missing_payloads.push(p);
         }

@@ -24,7 +24,7 @@ use anyhow::{Context, Result, bail};
 use std::collections::BTreeMap;
 use std::path::Path;
 
-pub use rng::Rng;
+use rng::Rng;
 
 /// The earlier cycle year, the one with realisations; the later one is `FIRST_YEAR + 1`.
 pub const FIRST_YEAR: i32 = 2025;

@@ -39,7 +39,7 @@ pub struct Goal {
 
 /// A result: the goal it serves and the component it concerns.
 #[derive(Clone, Debug)]
-pub struct Result {
+pub struct PlanResult {
     /// Index into `Portfolio::goals`.
     pub goal: usize,
     /// Index into `COMPONENTS`.
@@ -56,7 +56,7 @@ pub struct Portfolio {
     /// The goals (D1, D2, …).
     pub goals: Vec<Goal>,
     /// The results (R1, R2, …).
-    pub results: Vec<Result>,
+    pub results: Vec<PlanResult>,
 }
 
 /// Draws `n` lines for a party of role `rol` and derives goals and results from them.
@@ -77,7 +77,7 @@ pub fn portfolio(rol: Rol, n: usize, first_year: i32, rng: &mut Rng) -> Portfoli
         let first_result = results.len();
         for r in 0..n_results {
             let component = lines[members[r * members.len() / n_results]].component;
-            results.push(Result { goal: first_goal + r % n_goals, component, text: rng.phrase(RESULT_TEXTS) });
+            results.push(PlanResult { goal: first_goal + r % n_goals, component, text: rng.phrase(RESULT_TEXTS) });
         }
         for (k, &i) in members.iter().enumerate() {
             let r = first_result + k * n_results / members.len();

@@ -115,6 +115,8 @@ fn no_loader_reaches_a_file_outside_the_job() {
             let call = if loader == "include" { format!("#include {path:?}") } else { format!("#{loader}({path:?})") };
             let errs = errors(&job(&call, &[("data.json", "{}")]));
             assert_eq!(errs[0].file, "main.typ", "{call}: {errs:?}");
+            let denied = ["not found", "escape the project root"].iter().any(|m| errs[0].message.contains(m));
+            assert!(denied, "{call}: {errs:?}");
         }
     }
 }
