@@ -61,6 +61,23 @@ pub struct Stelsel {
     pub normen: Normen,
 }
 
+impl Stelsel {
+    /// A perspective's display name (its id when unknown).
+    pub fn perspective_name(&self, id: &str) -> String {
+        self.beleidsdoelen.iter().find(|b| b.id.value == id).map_or_else(|| id.to_string(), |b| b.naam.clone())
+    }
+
+    /// A financier's display name (its id when unknown).
+    pub fn financier_name(&self, id: &str) -> String {
+        self.financiers.iter().find(|f| f.id.value == id).map_or_else(|| id.to_string(), |f| f.naam.clone())
+    }
+
+    /// A component's display name (its id when unknown).
+    pub fn component_name(&self, id: &str) -> String {
+        self.componenten.iter().find(|c| c.id.value == id).map_or_else(|| id.to_string(), |c| c.naam.clone())
+    }
+}
+
 /// A party of the construct.
 #[derive(Clone, Debug)]
 pub struct Organisatie {

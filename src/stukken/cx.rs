@@ -31,17 +31,12 @@ pub struct Cx<'a> {
 impl Cx<'_> {
     /// A perspective's display name.
     pub fn perspective(&self, id: &str) -> String {
-        self.st
-            .beleidsdoelen
-            .iter()
-            .find(|b| b.id.value == id)
-            .map(|b| b.naam.clone())
-            .unwrap_or_else(|| id.to_string())
+        self.st.perspective_name(id)
     }
 
     /// A financier's display name.
     pub fn financier(&self, id: &str) -> String {
-        self.st.financiers.iter().find(|f| f.id.value == id).map(|f| f.naam.clone()).unwrap_or_else(|| id.to_string())
+        self.st.financier_name(id)
     }
 
     /// The appendix an item refers to.

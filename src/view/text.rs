@@ -60,17 +60,12 @@ impl Ctx<'_> {
 
     /// A perspective's display name.
     pub fn perspective(&self, id: &str) -> String {
-        self.st
-            .beleidsdoelen
-            .iter()
-            .find(|b| b.id.value == id)
-            .map(|b| b.naam.clone())
-            .unwrap_or_else(|| id.to_string())
+        self.st.perspective_name(id)
     }
 
     /// A component's display name.
     pub fn component(&self, id: &str) -> String {
-        self.st.componenten.iter().find(|c| c.id.value == id).map(|c| c.naam.clone()).unwrap_or_else(|| id.to_string())
+        self.st.component_name(id)
     }
 
     /// A feature's display name (from the register, else its id).
@@ -81,7 +76,7 @@ impl Ctx<'_> {
 
     /// A financier's display name.
     pub fn financier(&self, id: &str) -> String {
-        self.st.financiers.iter().find(|f| f.id.value == id).map(|f| f.naam.clone()).unwrap_or_else(|| id.to_string())
+        self.st.financier_name(id)
     }
 
     /// The year columns as header texts.
