@@ -75,29 +75,12 @@ pub fn uitleg(code: Option<&str>) -> u8 {
             Ok(c) => {
                 let kind = if c.severity() == crate::diag::Severity::Error { "fout" } else { "waarschuwing" };
                 println!("{c} ({kind}): {}\n", c.title());
-                println!("{}", wrap(c.explanation(), 88));
+                println!("{}", crate::nl::wrap(c.explanation(), 88));
                 OK
             }
             Err(()) => fail(format!("onbekende code `{s}`; `jaarcyclus uitleg` toont alle codes")),
         },
     }
-}
-
-fn wrap(text: &str, width: usize) -> String {
-    let mut out = String::new();
-    let mut line = 0;
-    for w in text.split_whitespace() {
-        if line > 0 && line + 1 + w.chars().count() > width {
-            out.push('\n');
-            line = 0;
-        } else if line > 0 {
-            out.push(' ');
-            line += 1;
-        }
-        out.push_str(w);
-        line += w.chars().count();
-    }
-    out
 }
 
 /// `jaarcyclus schema [SOORT] [--map DIR]`.

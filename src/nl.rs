@@ -88,6 +88,35 @@ pub fn date(d: Date) -> String {
     format!("{} {} {}", d.day(), MONTHS[(d.month() - 1) as usize], d.year())
 }
 
+/// Wraps every line longer than `width` at spaces; lines that start with a space (lists,
+/// commands) are kept as written. Used for `uitleg` and the `omloop` filter of the reminder templates.
+pub fn wrap(text: &str, width: usize) -> String {
+    let mut out = String::with_capacity(text.len());
+    for (i, line) in text.split('\n').enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        if line.starts_with(' ') || line.chars().count() <= width {
+            out.push_str(line);
+            continue;
+        }
+        let mut col = 0;
+        for word in line.split(' ').filter(|w| !w.is_empty()) {
+            let n = word.chars().count();
+            if col > 0 && col + 1 + n > width {
+                out.push('\n');
+                col = 0;
+            } else if col > 0 {
+                out.push(' ');
+                col += 1;
+            }
+            out.push_str(word);
+            col += n;
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -6,6 +6,7 @@
 use crate::check::calendar::{Delivery, delivery, docs_of};
 use crate::model::*;
 use crate::nl;
+use crate::nl::wrap;
 use crate::rollup::OrgTree;
 use anyhow::{Context, Result};
 use jiff::civil::Date;
@@ -100,35 +101,6 @@ pub fn environment(dir: &Path) -> Result<Environment<'static>> {
             .with_context(|| format!("rappelsjabloon `{}` is ongeldig", path.display()))?;
     }
     Ok(env)
-}
-
-/// Wraps every line longer than `width` at spaces; lines that start with a space (lists,
-/// commands) are kept as written. The `omloop` filter of the templates.
-pub fn wrap(text: &str, width: usize) -> String {
-    let mut out = String::with_capacity(text.len());
-    for (i, line) in text.split('\n').enumerate() {
-        if i > 0 {
-            out.push('\n');
-        }
-        if line.starts_with(' ') || line.chars().count() <= width {
-            out.push_str(line);
-            continue;
-        }
-        let mut col = 0;
-        for word in line.split(' ').filter(|w| !w.is_empty()) {
-            let n = word.chars().count();
-            if col > 0 && col + 1 + n > width {
-                out.push('\n');
-                col = 0;
-            } else if col > 0 {
-                out.push(' ');
-                col += 1;
-            }
-            out.push_str(word);
-            col += n;
-        }
-    }
-    out
 }
 
 /// What the letter is about and who sends it.
