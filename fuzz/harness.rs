@@ -55,6 +55,12 @@ impl LoadHarness {
     /// the view models of the documents. Returns the number of loads.
     pub fn run(&self, input: &[u8]) -> usize {
         let peildatum = jaarcyclus::load::parse_date(PEILDATUM).expect("date");
+        // Differential: where the fast YAML path takes the input, serde-saphyr must read the same.
+        if let Ok(text) = std::str::from_utf8(input)
+            && let Err(e) = jaarcyclus::load::fast_path_agrees(text)
+        {
+            panic!("fast path and serde-saphyr disagree:\n{e}");
+        }
         let mut loads = 0;
         for (i, (kind, rel)) in KINDS.iter().enumerate() {
             let path = self.dir.path().join(rel);

@@ -1,11 +1,11 @@
 //! Lowering: raw YAML types to validated model types. Judges the form of every value
 //! (E003, E201) and keeps every place; items missing a required field are reported and left out.
 
+use super::raw::Spanned;
 use super::raw::*;
 use super::values::{Lx, YEARS, pos};
 use crate::diag::{Pos, msg};
 use crate::model::*;
-use serde_saphyr::Spanned;
 use std::collections::BTreeMap;
 
 fn each<R, T>(list: Option<Vec<Spanned<R>>>, mut f: impl FnMut(R, Pos) -> Option<T>) -> Vec<T> {

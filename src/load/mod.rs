@@ -2,6 +2,7 @@
 //! link limits, parses it strictly and lowers it into the validated model (`Tree`), reporting
 //! every problem as a diagnostic. The only stage that reads the data root.
 
+pub(crate) mod fast;
 mod lower;
 mod parallel;
 mod parse;
@@ -9,6 +10,13 @@ pub mod raw;
 mod values;
 
 pub use values::{is_lower_id, parse_date};
+
+/// For tests and fuzzing: whether the fast YAML path and serde-saphyr read `text` alike, as
+/// every file kind (see `fast::agrees`).
+#[doc(hidden)]
+pub fn fast_path_agrees(text: &str) -> Result<usize, String> {
+    fast::agrees(text)
+}
 
 use crate::diag::{Diagnostic, Pos, msg};
 use crate::model::{FileKind, Scope, Submission, Tree, Year};

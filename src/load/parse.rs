@@ -27,7 +27,17 @@ fn options() -> Options {
 }
 
 /// Parses `text` into a raw type, or reports the one structural problem that stops this file.
+/// Plain files take the fast path (`super::fast`); anything it does not take is read by
+/// serde-saphyr, which also reports every problem.
 pub fn parse<T: DeserializeOwned>(text: &str) -> Result<T, Diagnostic> {
+    if let Some(v) = super::fast::parse(text) {
+        return Ok(v);
+    }
+    parse_full(text)
+}
+
+/// Reads `text` with serde-saphyr only (the reference the fast path is tested against).
+pub fn parse_full<T: DeserializeOwned>(text: &str) -> Result<T, Diagnostic> {
     serde_saphyr::from_str_with_options::<T>(text, options()).map_err(|e| map_error(&e))
 }
 

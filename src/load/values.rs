@@ -1,15 +1,15 @@
 //! Judging the form of single values (ids, enums, amounts, dates, years) while lowering raw
 //! YAML into model types; each refusal becomes a diagnostic at the value's own place.
 
+use super::raw::Spanned;
 use super::raw::{I, S};
 use crate::diag::{Diagnostic, Pos, msg};
 use crate::model::{At, Money, Year, parse_amount};
 use jiff::civil::Date;
-use serde_saphyr::Spanned;
 
 /// The place of a spanned value.
 pub fn pos<T>(s: &Spanned<T>) -> Pos {
-    Pos::new(s.referenced.line() as u32, s.referenced.column() as u32)
+    s.pos
 }
 
 /// Lowering context: the file being lowered and where its findings go.
