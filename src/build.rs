@@ -202,7 +202,8 @@ pub fn write_all(
     }
     for (y, man) in per_year.iter_mut() {
         let r = crate::rollup::rollup(tree, *y);
-        let tables = crate::export::tables(&r);
+        let mut tables = crate::export::tables(&r);
+        tables.extend(crate::export::plan_tables(tree, &r));
         for t in &tables {
             let rel = format!("{y}/tabellen/{}-{y}.csv", t.name);
             let bytes = crate::write::csv(t);

@@ -138,3 +138,122 @@ pub fn tables(r: &Rollup) -> Vec<Table> {
     }
     out
 }
+
+/// The goals, results, outlook, risks and management consequences of the plans of the roll-up's
+/// year and the alternatives of its begrotingen, one row each: the detail that an abridged
+/// document leaves out of its body (see `view::Ingekort`).
+pub fn plan_tables(tree: &crate::model::Tree, r: &Rollup) -> Vec<Table> {
+    let text = |s: &str| Cell::Text(s.to_string());
+    let opt = |s: Option<&str>| Cell::Text(s.unwrap_or_default().to_string());
+    let mut doelen = Vec::new();
+    let mut resultaten = Vec::new();
+    let mut doorkijk = Vec::new();
+    let mut risicos = Vec::new();
+    let mut consequenties = Vec::new();
+    let mut alternatieven = Vec::new();
+    for node in &r.org.nodes {
+        let sub = tree.submission(r.jaar, &node.id);
+        for a in sub.and_then(|s| s.begroting.as_ref()).map(|b| b.alternatieven.as_slice()).unwrap_or_default() {
+            alternatieven.push(vec![
+                text(&node.id),
+                text(a.niveau.value.as_str()),
+                money(a.totaal),
+                text(&a.omschrijving),
+                text(&a.risicos.join("; ")),
+            ]);
+        }
+        let Some(plan) = sub.and_then(|s| s.plan.as_ref()) else { continue };
+        for d in &plan.doorkijk {
+            doorkijk.push(vec![
+                text(&node.id),
+                Cell::Int(i64::from(d.jaar.value)),
+                opt(d.doel.as_ref().map(|x| x.value.as_str())),
+                opt(d.beleidsdoel.as_ref().map(|x| x.value.as_str())),
+                text(&d.omschrijving),
+            ]);
+        }
+        for k in &plan.risicos {
+            risicos.push(vec![
+                text(&node.id),
+                text(&k.id.value),
+                text(&k.omschrijving),
+                text(k.kans.as_str()),
+                text(k.impact.as_str()),
+                opt(k.maatregel.as_deref()),
+                k.bedrag.map(money).unwrap_or(Cell::Text(String::new())),
+            ]);
+        }
+        for c in &plan.beheerconsequenties {
+            consequenties.push(vec![
+                text(&node.id),
+                text(&c.omschrijving),
+                money(c.bedrag_per_jaar),
+                Cell::Int(i64::from(c.vanaf.value)),
+                opt(c.component.as_ref().map(|x| x.value.as_str())),
+                opt(c.beleidsdoel.as_ref().map(|x| x.value.as_str())),
+                opt(c.besluit.as_deref()),
+            ]);
+        }
+        for d in &plan.doelen {
+            doelen.push(vec![
+                text(&node.id),
+                text(&d.id.value),
+                text(&d.beleidsdoel.value),
+                text(&d.omschrijving),
+                opt(d.indicator.as_deref()),
+                opt(d.streefwaarde.as_deref()),
+            ]);
+        }
+        for res in &plan.resultaten {
+            resultaten.push(vec![
+                text(&node.id),
+                text(&res.id.value),
+                text(&res.doel.value),
+                text(&res.omschrijving),
+                opt(res.component.as_ref().map(|c| c.value.as_str())),
+                Cell::Text(res.gereed.map(|d| d.to_string()).unwrap_or_default()),
+            ]);
+        }
+    }
+    let headers = |h: &[&str]| h.iter().map(|s| s.to_string()).collect();
+    vec![
+        Table {
+            name: "doelen".into(),
+            headers: headers(&["organisatie", "id", "beleidsdoel", "omschrijving", "indicator", "streefwaarde"]),
+            rows: doelen,
+        },
+        Table {
+            name: "resultaten".into(),
+            headers: headers(&["organisatie", "id", "doel", "omschrijving", "component", "gereed"]),
+            rows: resultaten,
+        },
+        Table {
+            name: "doorkijk".into(),
+            headers: headers(&["organisatie", "jaar", "doel", "beleidsdoel", "omschrijving"]),
+            rows: doorkijk,
+        },
+        Table {
+            name: "risicos".into(),
+            headers: headers(&["organisatie", "id", "omschrijving", "kans", "impact", "maatregel", "bedrag"]),
+            rows: risicos,
+        },
+        Table {
+            name: "beheerconsequenties".into(),
+            headers: headers(&[
+                "organisatie",
+                "omschrijving",
+                "bedrag_per_jaar",
+                "vanaf",
+                "component",
+                "beleidsdoel",
+                "besluit",
+            ]),
+            rows: consequenties,
+        },
+        Table {
+            name: "alternatieven".into(),
+            headers: headers(&["organisatie", "niveau", "totaal", "omschrijving", "risicos"]),
+            rows: alternatieven,
+        },
+    ]
+}

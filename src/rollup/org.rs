@@ -2,7 +2,7 @@
 //! from the SBO, children in the order of `stelsel.yaml`).
 
 use crate::model::{Rol, Stelsel};
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// One party in the tree.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -29,6 +29,8 @@ pub struct OrgNode {
 pub struct OrgTree {
     /// The parties in reporting order.
     pub nodes: Vec<OrgNode>,
+    /// Index of each party in `nodes` (lookups by id are frequent: names in every table row).
+    index: BTreeMap<String, usize>,
 }
 
 impl OrgTree {
@@ -68,13 +70,31 @@ impl OrgTree {
                 let buiten_lijn = expected.is_some() && parent.as_deref().and_then(role) != expected;
                 OrgNode { children: children(&id), id, naam: o.naam.clone(), rol: o.rol, parent, depth, buiten_lijn }
             })
-            .collect();
-        OrgTree { nodes }
+            .collect::<Vec<OrgNode>>();
+        let index = nodes.iter().enumerate().map(|(i, n)| (n.id.clone(), i)).collect();
+        OrgTree { nodes, index }
     }
 
     /// A party by id.
     pub fn node(&self, id: &str) -> Option<&OrgNode> {
-        self.nodes.iter().find(|n| n.id == id)
+        self.index.get(id).map(|&i| &self.nodes[i])
+    }
+
+    /// The SBO or TBO a party's figures are shown under when a document is abridged: the party
+    /// itself unless it is an OBO, else the nearest SBO or TBO above it (itself when none).
+    pub fn upper<'a>(&'a self, id: &'a str) -> &'a str {
+        let mut cur = id;
+        for _ in 0..self.nodes.len() {
+            match self.node(cur) {
+                Some(n) if n.rol == Rol::Obo => match n.parent.as_deref() {
+                    Some(p) if self.node(p).is_some() => cur = p,
+                    _ => return id,
+                },
+                Some(_) => return cur,
+                None => return id,
+            }
+        }
+        id
     }
 
     /// Every party below `id` (not `id` itself), in pre-order, at any depth.

@@ -54,6 +54,54 @@ pub struct Document {
     pub aanleveringen: Vec<register::Aanlevering>,
     /// Every finding of the check.
     pub bevindingen: Vec<register::Bevinding>,
+    /// Set when the document is abridged (a large stelsel): what the body leaves out and where
+    /// the detail is. Absent otherwise.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ingekort: Option<Ingekort>,
+}
+
+/// From this many parties on a document is abridged: the tables per party in the body show
+/// the SBO and the TBOs (costs per TBO with the parties below it added up, the accounts only
+/// the lines outside the norm), and the detail goes to the spreadsheets next to the PDF.
+/// Without this a thousand-party jaarplan runs to thousands of pages.
+pub const ABRIDGE_FROM: usize = 40;
+
+/// What an abridged document leaves out of its body, and where it is.
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct Ingekort {
+    /// Parties in the stelsel.
+    pub partijen: usize,
+    /// Of which SBO or TBO (shown in the body).
+    pub bovenliggend: usize,
+    /// Rows left out, per table.
+    pub weggelaten: Weggelaten,
+    /// The spreadsheets with the full detail, relative to the document's folder.
+    pub bestanden: Vec<String>,
+}
+
+/// Rows left out of an abridged document, per table.
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct Weggelaten {
+    /// Goals of OBOs.
+    pub doelen: usize,
+    /// Results of OBOs.
+    pub resultaten: usize,
+    /// Outlook entries of OBOs.
+    pub doorkijk: usize,
+    /// Cost rows folded into their TBO.
+    pub kosten: usize,
+    /// Parties' alternatives (OBOs).
+    pub alternatieven: usize,
+    /// Risks of OBOs.
+    pub risicos: usize,
+    /// Management consequences of OBOs.
+    pub beheerconsequenties: usize,
+    /// Realisation lines within the norm.
+    pub regels: usize,
+    /// Parties whose afsprakenstelsel gives no signal.
+    pub afspraken: usize,
+    /// Deliveries on time or not required.
+    pub aanleveringen: usize,
 }
 
 /// What every part of the view needs.
@@ -70,6 +118,8 @@ pub(crate) struct Ctx<'a> {
     pub jaren: Vec<Year>,
     /// The reference date.
     pub peildatum: Date,
+    /// Whether the document is abridged (see [`ABRIDGE_FROM`]).
+    pub compact: bool,
 }
 
 impl Ctx<'_> {
@@ -91,8 +141,9 @@ pub fn build(kind: CycleDoc, tree: &Tree, r: &Rollup, diags: &Diagnostics, peild
         }
     };
     let jaren = if kind == CycleDoc::Meerjarenplan { r.jaren.clone() } else { vec![r.jaar] };
-    let cx = Ctx { kind, tree, st, r, jaren, peildatum };
-    Document {
+    let compact = r.org.nodes.len() >= ABRIDGE_FROM;
+    let cx = Ctx { kind, tree, st, r, jaren, peildatum, compact };
+    let mut doc = Document {
         document: head::head(&cx),
         vragen: head::vragen(kind),
         samenvatting: summary::samenvatting(&cx, diags),
@@ -108,7 +159,54 @@ pub fn build(kind: CycleDoc, tree: &Tree, r: &Rollup, diags: &Diagnostics, peild
         afspraken: register::afspraken(&cx),
         aanleveringen: register::aanleveringen(&cx),
         bevindingen: register::bevindingen(diags),
+        ingekort: None,
+    };
+    if compact {
+        doc.ingekort = Some(abridge(&cx, &mut doc));
     }
+    doc
+}
+
+/// Leaves the rows of OBOs out of the per-party tables (the costs are already folded into
+/// their TBOs by `plan::kosten`) and the realisation lines within the norm out of the accounts.
+fn abridge(cx: &Ctx, doc: &mut Document) -> Ingekort {
+    use crate::model::Rol;
+    let upper: std::collections::BTreeSet<&str> =
+        cx.r.org.nodes.iter().filter(|n| n.rol != Rol::Obo).map(|n| n.naam.as_str()).collect();
+    fn keep<T>(v: &mut Vec<T>, left_out: &mut usize, f: impl Fn(&T) -> bool) {
+        let before = v.len();
+        v.retain(f);
+        *left_out += before - v.len();
+    }
+    let mut w = Weggelaten::default();
+    for p in &mut doc.perspectieven {
+        keep(&mut p.doelen, &mut w.doelen, |x| upper.contains(x.partij.as_str()));
+        keep(&mut p.resultaten, &mut w.resultaten, |x| upper.contains(x.partij.as_str()));
+        keep(&mut p.doorkijk, &mut w.doorkijk, |x| upper.contains(x.partij.as_str()));
+        w.kosten += p.kosten.samengevoegd;
+    }
+    keep(&mut doc.alternatieven.partijen, &mut w.alternatieven, |x| upper.contains(x.partij.as_str()));
+    keep(&mut doc.risicos, &mut w.risicos, |x| upper.contains(x.partij.as_str()));
+    keep(&mut doc.beheerconsequenties.rijen, &mut w.beheerconsequenties, |x| upper.contains(x.partij.as_str()));
+    for p in &mut doc.verantwoording.partijen {
+        keep(&mut p.regels, &mut w.regels, |r| r.boven_norm);
+    }
+    // The status tables by exception: what needs attention stays, the rest is counted.
+    keep(&mut doc.afspraken, &mut w.afspraken, |a| !a.signalen.is_empty());
+    keep(&mut doc.aanleveringen, &mut w.aanleveringen, |a| !matches!(a.soort, "optijd" | "nietverplicht"));
+    let y = cx.r.jaar;
+    let mut bestanden: Vec<String> = ["begrotingsregels", "doelen", "resultaten"]
+        .iter()
+        .chain(if cx.is_plan() {
+            ["risicos", "beheerconsequenties", "alternatieven"].iter()
+        } else {
+            ["verantwoording"].iter()
+        })
+        .chain(if cx.kind == CycleDoc::Meerjarenplan { ["doorkijk"].iter() } else { [].iter() })
+        .map(|t| format!("tabellen/{t}-{y}.csv"))
+        .collect();
+    bestanden.push(format!("tabellen/consolidatie-{y}.xlsx"));
+    Ingekort { partijen: cx.r.org.nodes.len(), bovenliggend: upper.len(), weggelaten: w, bestanden }
 }
 
 /// The view model of one document as JSON (see [`build`]).

@@ -89,6 +89,9 @@ pub struct Kosten {
     pub rijen: Vec<KostenRij>,
     /// The perspective's total.
     pub totaal: Bedragen,
+    /// Parties whose rows were added to their TBO's row (abridged documents only).
+    #[serde(skip)]
+    pub samengevoegd: usize,
 }
 
 /// Costs of one party.
@@ -202,17 +205,30 @@ fn doorkijk(cx: &Ctx, p: &str) -> Vec<DoorkijkView> {
 fn kosten(cx: &Ctx, p: &str) -> Kosten {
     // One pass over the lines, grouped by party, then the parties in tree order: linear in the
     // size of the tree (a filter per party was quadratic at a thousand parties).
-    let mut per_party: std::collections::BTreeMap<&str, Years> = std::collections::BTreeMap::new();
+    // Abridged: each OBO's lines are added to its TBO (the row then names how many parties).
+    let mut per_party: std::collections::BTreeMap<&str, (Years, std::collections::BTreeSet<&str>)> =
+        std::collections::BTreeMap::new();
     for l in cx.r.lines.iter().filter(|l| l.beleidsdoel == p) {
-        add_years(per_party.entry(l.party.as_str()).or_default(), &l.bedragen);
+        let key = if cx.compact { cx.r.org.upper(&l.party) } else { l.party.as_str() };
+        let slot = per_party.entry(key).or_default();
+        add_years(&mut slot.0, &l.bedragen);
+        slot.1.insert(l.party.as_str());
     }
     let mut rijen = Vec::new();
     let mut total = Years::new();
+    let mut samengevoegd = 0;
     for n in &cx.r.org.nodes {
-        let Some(years) = per_party.get(n.id.as_str()) else { continue };
+        let Some((years, members)) = per_party.get(n.id.as_str()) else { continue };
         add_years(&mut total, years);
         let b = row(years, &cx.jaren);
-        rijen.push(KostenRij { partij: cx.party(&n.id), bedragen: b.bedragen, totaal: b.totaal });
+        let others = members.iter().filter(|m| **m != n.id).count();
+        samengevoegd += others;
+        let partij = match others {
+            0 => cx.party(&n.id),
+            1 => format!("{} en 1 partij eronder", cx.party(&n.id)),
+            k => format!("{} en {k} partijen eronder", cx.party(&n.id)),
+        };
+        rijen.push(KostenRij { partij, bedragen: b.bedragen, totaal: b.totaal });
     }
-    Kosten { rijen, totaal: row(&total, &cx.jaren) }
+    Kosten { rijen, totaal: row(&total, &cx.jaren), samengevoegd }
 }

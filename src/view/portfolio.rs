@@ -54,8 +54,18 @@ pub fn portfolio(cx: &Ctx) -> Portfolio {
             .iter()
             .map(|f| {
                 let b = row(&f.bedragen, &cx.jaren);
-                let per_party: Vec<String> =
-                    f.resultaten.iter().map(|(p, ids)| format!("{p}: {}", ids.join(", "))).collect();
+                // Abridged: the results counted, not listed (a thousand parties' ids fill pages).
+                let per_party: Vec<String> = if cx.compact {
+                    let n: usize = f.resultaten.iter().map(|(_, ids)| ids.len()).sum();
+                    match (n, f.resultaten.len()) {
+                        (0, _) => Vec::new(),
+                        (1, _) => vec!["1 resultaat".to_string()],
+                        (n, 1) => vec![format!("{n} resultaten van 1 partij")],
+                        (n, k) => vec![format!("{n} resultaten van {k} partijen")],
+                    }
+                } else {
+                    f.resultaten.iter().map(|(p, ids)| format!("{p}: {}", ids.join(", "))).collect()
+                };
                 PortfolioRij {
                     beleidsdoel: cx.perspective(&f.beleidsdoel),
                     feature: f.feature.as_ref().map(|x| cx.feature(x)).unwrap_or_else(|| "(geen feature)".into()),

@@ -187,3 +187,40 @@ fn snapshot_jaarplan_2027() {
     let json = document_json(CycleDoc::Jaarplan, &tree, &rollup(&tree, 2027), &diags, peildatum());
     insta::assert_snapshot!("jaarplan_2027", String::from_utf8(json).unwrap());
 }
+
+/// A generated stelsel of 60 parties (at least `ABRIDGE_FROM`): the per-party tables keep the
+/// SBO and the TBOs, the costs are folded into the TBOs without changing any total, the
+/// accounts keep only lines outside the norm, and the document says what it left out.
+#[test]
+fn a_large_stelsel_gives_an_abridged_document() {
+    let dir = tempfile::tempdir().unwrap();
+    crate::r#gen::generate(dir.path(), 60, 8, 3).unwrap();
+    let (tree, diags) = crate::load_and_check(dir.path(), &Scope::default(), peildatum()).unwrap();
+    assert!(!diags.blocks_build());
+    let y = *tree.years.keys().nth(1).expect("generated years");
+    let r = rollup(&tree, y);
+    assert!(r.org.nodes.len() >= ABRIDGE_FROM);
+    let upper: Vec<&str> =
+        r.org.nodes.iter().filter(|n| n.rol != crate::model::Rol::Obo).map(|n| n.naam.as_str()).collect();
+    let d = build(CycleDoc::Jaarplan, &tree, &r, &diags, peildatum());
+    let ik = d.ingekort.as_ref().expect("abridged");
+    assert_eq!(ik.partijen, r.org.nodes.len());
+    assert_eq!(ik.bovenliggend, upper.len());
+    assert!(ik.weggelaten.doelen > 0 && ik.weggelaten.resultaten > 0 && ik.weggelaten.kosten > 0);
+    assert!(ik.bestanden.contains(&format!("tabellen/doelen-{y}.csv")));
+    for p in &d.perspectieven {
+        assert!(p.doelen.iter().all(|x| upper.contains(&x.partij.as_str())), "only SBO/TBO goals");
+        assert!(p.resultaten.iter().all(|x| upper.contains(&x.partij.as_str())));
+        assert!(p.kosten.rijen.len() <= upper.len());
+        // The folded rows still add up to the perspective's request.
+        assert_eq!(p.kosten.totaal.bedragen, vec![p.aanvraag.clone()], "{}", p.id);
+    }
+    assert!(d.alternatieven.partijen.iter().all(|x| upper.contains(&x.partij.as_str())));
+    assert!(d.aanleveringen.iter().all(|a| !matches!(a.soort, "optijd" | "nietverplicht")));
+    // The same tree's jaarrekening: only lines outside the norm.
+    let y0 = *tree.years.keys().next().unwrap();
+    let r0 = rollup(&tree, y0);
+    let j = build(CycleDoc::Jaarrekening, &tree, &r0, &diags, peildatum());
+    assert!(j.verantwoording.partijen.iter().flat_map(|p| &p.regels).all(|l| l.boven_norm));
+    assert!(j.ingekort.as_ref().unwrap().weggelaten.regels > 0);
+}
