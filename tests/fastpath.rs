@@ -85,6 +85,10 @@ const EDGES: &[(&str, bool)] = &[
     ("agenda:\n  - voorstel: >\n      a\n      b\n\n\n      c\n\n    onderwerp: x\n", true),
     ("agenda:\n  - voorstel: >- # opmerking\n      a\n      b\n", true),
     ("agenda:\n  - voorstel: |-\n      a\n\n      b\n", true),
+    ("agenda:\n  - voorstel: |\n      a\n\n\n", true),
+    ("agenda:\n  - voorstel: |\n      a", false),
+    ("agenda:\n  - voorstel: >-\n      a", false),
+    ("beraad: zonder regeleinde", true),
     // Flow mappings of scalars; empty collections; null in all its forms.
     ("organisatie: a\nregels:\n  - bedragen: {2026: 1, 2027: '2', 2028: \"3.5\"}\n    resultaten: []\n", true),
     ("organisatie: ~\nstatus: null\ningediend_op:\njaar: 2026\n", true),

@@ -299,7 +299,9 @@ impl<'a> Reader<'a> {
             if l.indent < m {
                 break;
             }
-            if l.indent > m || l.text.ends_with(' ') {
+            // More indented lines, trailing spaces, or a last line without its line break
+            // (which clipping would then not add) are left to the full parser.
+            if l.indent > m || l.text.ends_with(' ') || j + 1 == self.lines.len() {
                 return None;
             }
             parts.push(&l.text[m..]);
