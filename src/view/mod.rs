@@ -71,8 +71,11 @@ pub const ABRIDGE_FROM: usize = 40;
 pub struct Ingekort {
     /// Parties in the stelsel.
     pub partijen: usize,
-    /// Of which SBO or TBO (shown in the body).
+    /// How many parties the lists per party show (the SBO and TBOs, or with many TBOs only the
+    /// SBO).
     pub bovenliggend: usize,
+    /// Who those are, in words: "de SBO en de TBO's" or "de SBO".
+    pub getoond: &'static str,
     /// Rows left out, per table.
     pub weggelaten: Weggelaten,
     /// The spreadsheets with the full detail, relative to the document's folder.
@@ -173,6 +176,15 @@ fn abridge(cx: &Ctx, doc: &mut Document) -> Ingekort {
     use crate::model::Rol;
     let upper: std::collections::BTreeSet<&str> =
         cx.r.org.nodes.iter().filter(|n| n.rol != Rol::Obo).map(|n| n.naam.as_str()).collect();
+    // With many TBOs as well, the lists of goals, results, alternatives and risks keep only the
+    // SBO (the costs stay per TBO).
+    let sbo_only = upper.len() >= ABRIDGE_FROM;
+    let shown: std::collections::BTreeSet<&str> = if sbo_only {
+        cx.r.org.nodes.iter().filter(|n| n.rol == Rol::Sbo).map(|n| n.naam.as_str()).collect()
+    } else {
+        upper.clone()
+    };
+    let upper = shown;
     fn keep<T>(v: &mut Vec<T>, left_out: &mut usize, f: impl Fn(&T) -> bool) {
         let before = v.len();
         v.retain(f);
@@ -206,7 +218,8 @@ fn abridge(cx: &Ctx, doc: &mut Document) -> Ingekort {
         .map(|t| format!("tabellen/{t}-{y}.csv"))
         .collect();
     bestanden.push(format!("tabellen/consolidatie-{y}.xlsx"));
-    Ingekort { partijen: cx.r.org.nodes.len(), bovenliggend: upper.len(), weggelaten: w, bestanden }
+    let getoond = if sbo_only { "de SBO" } else { "de SBO en de TBO's" };
+    Ingekort { partijen: cx.r.org.nodes.len(), bovenliggend: upper.len(), getoond, weggelaten: w, bestanden }
 }
 
 /// The view model of one document as JSON (see [`build`]).

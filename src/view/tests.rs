@@ -206,6 +206,7 @@ fn a_large_stelsel_gives_an_abridged_document() {
     let ik = d.ingekort.as_ref().expect("abridged");
     assert_eq!(ik.partijen, r.org.nodes.len());
     assert_eq!(ik.bovenliggend, upper.len());
+    assert_eq!(ik.getoond, "de SBO en de TBO's");
     assert!(ik.weggelaten.doelen > 0 && ik.weggelaten.resultaten > 0 && ik.weggelaten.kosten > 0);
     assert!(ik.bestanden.contains(&format!("tabellen/doelen-{y}.csv")));
     for p in &d.perspectieven {
