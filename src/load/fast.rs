@@ -163,16 +163,17 @@ impl<'a> Reader<'a> {
         }
     }
 
+    /// Whether the next entry of a block collection at `indent` starts here: `Some(false)` at
+    /// the end of the file or a line less indented (the collection ends), `None` (give up) for a
+    /// line more indented than its siblings.
+    fn entry_at(&self, indent: usize) -> Option<bool> {
+        if self.i >= self.lines.len() || self.off < indent { Some(false) } else { (self.off == indent).then_some(true) }
+    }
+
     fn block_map(&mut self, indent: usize, depth: usize) -> Option<Node<'a>> {
         let (line0, off0) = (self.i, self.off);
         let mut entries: Vec<(Node<'a>, Node<'a>)> = Vec::new();
-        loop {
-            if self.i >= self.lines.len() || self.off < indent {
-                break;
-            }
-            if self.off > indent {
-                return None;
-            }
+        while self.entry_at(indent)? {
             let rest = self.rest();
             let klen = map_key_len(rest)?;
             let key_text = rest[..klen].trim_end_matches(' ');
@@ -190,13 +191,7 @@ impl<'a> Reader<'a> {
     fn block_seq(&mut self, indent: usize, depth: usize) -> Option<Node<'a>> {
         let (line0, off0) = (self.i, self.off);
         let mut items = Vec::new();
-        loop {
-            if self.i >= self.lines.len() || self.off < indent {
-                break;
-            }
-            if self.off > indent {
-                return None;
-            }
+        while self.entry_at(indent)? {
             let rest = self.rest();
             if !(rest == "-" || rest.starts_with("- ")) {
                 // A sequence written at its key's indent ends at the next key.
