@@ -89,6 +89,14 @@ const EDGES: &[(&str, bool)] = &[
     ("agenda:\n  - voorstel: |\n      a", false),
     ("agenda:\n  - voorstel: >-\n      a", false),
     ("beraad: zonder regeleinde", true),
+    // Characters YAML does not count as printable (found by the `load` fuzzer: DEL).
+    ("beraad: vie\u{7f}er\n", false),
+    ("beraad: a\u{85}b\n", false),
+    ("beraad: a\u{9f}b\n", false),
+    ("beraad: a\u{2028}b\n", false),
+    ("beraad: a\u{feff}b\n", false),
+    ("beraad: a\u{fffe}b\n", false),
+    ("beraad: é — ü ✓\n", true),
     // Flow mappings of scalars; empty collections; null in all its forms.
     ("organisatie: a\nregels:\n  - bedragen: {2026: 1, 2027: '2', 2028: \"3.5\"}\n    resultaten: []\n", true),
     ("organisatie: ~\nstatus: null\ningediend_op:\njaar: 2026\n", true),

@@ -72,6 +72,11 @@ struct Reader<'a> {
     nodes: usize,
 }
 
+/// Non-ASCII characters outside YAML's printable set, or with a meaning of their own.
+fn not_plain_printable(c: char) -> bool {
+    matches!(c, '\u{80}'..='\u{9f}' | '\u{2028}' | '\u{2029}' | '\u{feff}' | '\u{fffe}' | '\u{ffff}')
+}
+
 /// Characters that may not start a plain scalar in this subset (YAML indicators, and `-`,
 /// which would need the full rules to tell a number from an entry).
 fn bad_start(c: u8) -> bool {
@@ -100,7 +105,11 @@ fn bad_start(c: u8) -> bool {
 
 impl<'a> Reader<'a> {
     fn new(text: &'a str) -> Option<Reader<'a>> {
-        if text.bytes().any(|b| b == b'\t' || b == b'\r' || b < 0x20 && b != b'\n') || text.starts_with('\u{feff}') {
+        // Tabs, CR and every character YAML does not count as printable (or treats as a line
+        // break in 1.1: NEL, LS, PS), and byte-order marks, go to the full parser.
+        if text.bytes().any(|b| b == b'\t' || b == b'\r' || b < 0x20 && b != b'\n' || b == 0x7f)
+            || (!text.is_ascii() && text.chars().any(not_plain_printable))
+        {
             return None;
         }
         let mut lines = Vec::new();
