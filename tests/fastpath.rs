@@ -166,7 +166,8 @@ fn mutated_files_read_alike() {
     }
     let inserts = [
         "#", " #", ":", ": ", "'", "\"", "- ", "-", " ", "\n", "|", ">", "~", "{", "[", "&a ", "*a", "\n  ", "null",
-        "''",
+        "''", "\u{7f}", "\u{85}", "\u{a0}", "é", "\u{2028}", "\u{feff}", "\u{0}", "\t", "\r", "!", "%", "@", "`", "?",
+        "...", "---",
     ];
     let mut state: u64 =
         std::env::var("JAARCYCLUS_FASTPATH_SEED").ok().and_then(|v| v.parse().ok()).unwrap_or(0x9e37_79b9_7f4a_7c15);
