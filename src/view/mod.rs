@@ -174,17 +174,15 @@ pub fn build(kind: CycleDoc, tree: &Tree, r: &Rollup, diags: &Diagnostics, peild
 /// their TBOs by `plan::kosten`) and the realisation lines within the norm out of the accounts.
 fn abridge(cx: &Ctx, doc: &mut Document) -> Ingekort {
     use crate::model::Rol;
-    let upper: std::collections::BTreeSet<&str> =
-        cx.r.org.nodes.iter().filter(|n| n.rol != Rol::Obo).map(|n| n.naam.as_str()).collect();
-    // With many TBOs as well, the lists of goals, results, alternatives and risks keep only the
-    // SBO (the costs stay per TBO).
-    let sbo_only = upper.len() >= ABRIDGE_FROM;
-    let shown: std::collections::BTreeSet<&str> = if sbo_only {
-        cx.r.org.nodes.iter().filter(|n| n.rol == Rol::Sbo).map(|n| n.naam.as_str()).collect()
-    } else {
-        upper.clone()
-    };
-    let upper = shown;
+    // The SBO and the TBOs; with many TBOs as well, only the SBO (the costs stay per TBO).
+    let sbo_only = cx.r.org.nodes.iter().filter(|n| n.rol != Rol::Obo).count() >= ABRIDGE_FROM;
+    let shown: std::collections::BTreeSet<&str> =
+        cx.r.org
+            .nodes
+            .iter()
+            .filter(|n| if sbo_only { n.rol == Rol::Sbo } else { n.rol != Rol::Obo })
+            .map(|n| n.naam.as_str())
+            .collect();
     fn keep<T>(v: &mut Vec<T>, left_out: &mut usize, f: impl Fn(&T) -> bool) {
         let before = v.len();
         v.retain(f);
@@ -192,14 +190,14 @@ fn abridge(cx: &Ctx, doc: &mut Document) -> Ingekort {
     }
     let mut w = Weggelaten::default();
     for p in &mut doc.perspectieven {
-        keep(&mut p.doelen, &mut w.doelen, |x| upper.contains(x.partij.as_str()));
-        keep(&mut p.resultaten, &mut w.resultaten, |x| upper.contains(x.partij.as_str()));
-        keep(&mut p.doorkijk, &mut w.doorkijk, |x| upper.contains(x.partij.as_str()));
+        keep(&mut p.doelen, &mut w.doelen, |x| shown.contains(x.partij.as_str()));
+        keep(&mut p.resultaten, &mut w.resultaten, |x| shown.contains(x.partij.as_str()));
+        keep(&mut p.doorkijk, &mut w.doorkijk, |x| shown.contains(x.partij.as_str()));
         w.kosten += p.kosten.samengevoegd;
     }
-    keep(&mut doc.alternatieven.partijen, &mut w.alternatieven, |x| upper.contains(x.partij.as_str()));
-    keep(&mut doc.risicos, &mut w.risicos, |x| upper.contains(x.partij.as_str()));
-    keep(&mut doc.beheerconsequenties.rijen, &mut w.beheerconsequenties, |x| upper.contains(x.partij.as_str()));
+    keep(&mut doc.alternatieven.partijen, &mut w.alternatieven, |x| shown.contains(x.partij.as_str()));
+    keep(&mut doc.risicos, &mut w.risicos, |x| shown.contains(x.partij.as_str()));
+    keep(&mut doc.beheerconsequenties.rijen, &mut w.beheerconsequenties, |x| shown.contains(x.partij.as_str()));
     for p in &mut doc.verantwoording.partijen {
         keep(&mut p.regels, &mut w.regels, |r| r.boven_norm);
     }
@@ -219,7 +217,7 @@ fn abridge(cx: &Ctx, doc: &mut Document) -> Ingekort {
         .collect();
     bestanden.push(format!("tabellen/consolidatie-{y}.xlsx"));
     let getoond = if sbo_only { "de SBO" } else { "de SBO en de TBO's" };
-    Ingekort { partijen: cx.r.org.nodes.len(), bovenliggend: upper.len(), getoond, weggelaten: w, bestanden }
+    Ingekort { partijen: cx.r.org.nodes.len(), bovenliggend: shown.len(), getoond, weggelaten: w, bestanden }
 }
 
 /// The view model of one document as JSON (see [`build`]).
