@@ -63,14 +63,13 @@ static DEFAULT: LazyLock<Fixture> = LazyLock::new(|| Fixture::new(repo().join("d
 static GEN100: LazyLock<Fixture> = LazyLock::new(|| {
     let dir = tempfile::tempdir().expect("temporary directory");
     let root = dir.path().join("data");
-    jaarcyclus::r#gen::generate(&root, 100, 50, 1).expect("generated tree");
+    jaarcyclus_synth::generate(&root, 100, 50, 1).expect("generated tree");
     Fixture::new(root, Some(dir))
 });
 
-static TEMPLATES: LazyLock<Templates> =
-    LazyLock::new(|| jaarcyclus::typeset::read_templates(&repo().join("templates")).expect("templates"));
+static TEMPLATES: LazyLock<Templates> = LazyLock::new(jaarcyclus::typeset::Templates::embedded);
 
-static TYPESETTER: LazyLock<Typesetter> = LazyLock::new(|| Typesetter::new(&TEMPLATES.fonts));
+static TYPESETTER: LazyLock<Typesetter> = LazyLock::new(|| Typesetter::new(&TEMPLATES.font_data()));
 
 fn fixture(set: Set) -> &'static Fixture {
     match set {

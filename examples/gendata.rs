@@ -15,7 +15,7 @@ fn main() -> ExitCode {
         eprintln!("gebruik: gendata MAP PARTIJEN REGELS [SEED]");
         return ExitCode::from(2);
     };
-    match jaarcyclus::r#gen::generate(&PathBuf::from(dir), parties, lines, seed) {
+    match jaarcyclus_synth::generate(&PathBuf::from(dir), parties, lines, seed) {
         Ok(()) => {
             println!("{parties} partijen × {lines} regels geschreven in {dir}");
             ExitCode::SUCCESS

@@ -1,21 +1,18 @@
 //! jaarcyclus: the planning & control cycle of the DSO-LV management construct.
 //!
-//! The pipeline, one stage per module: `load` (read and validate the data root) → `check`
-//! (the contract's rules) → `rollup` (exact totals per level) → `view` (the documents' data)
-//! → `typeset` (typst, in memory) → `write` (atomic files in `out/`).
+//! The stages, one module each: `load` (read and validate the data root) → `check` (the
+//! contract's rules) → `rollup` (exact totals per level) → `view` (the documents' data) →
+//! `typeset` (typst, in memory) → `write` (atomic files in `out/`). `pipeline` runs them for
+//! the commands and returns values; the binary prints. See `docs/huis.md` for the map.
 
-pub mod build;
 pub mod check;
-pub mod cli;
 pub mod diag;
-pub mod export;
-pub mod r#gen;
 pub mod load;
 pub mod model;
 pub mod nl;
+pub mod pipeline;
 pub mod rollup;
 pub mod schema;
-pub mod stukken;
 pub mod typeset;
 pub mod view;
 pub mod write;

@@ -1,7 +1,8 @@
 //! The `jaarcyclus` command: parses arguments, calls the library, prints, returns the exit status.
 
+mod cmd;
+
 use clap::{Args, Parser, Subcommand};
-use jaarcyclus::cli;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -115,9 +116,9 @@ struct BuildArgs {
     /// Toon de tijd per fase
     #[arg(long)]
     timings: bool,
-    /// Map met de sjablonen (huisstijl; standaard: templates)
-    #[arg(long, value_name = "MAP", default_value = "templates", hide_default_value = true)]
-    templates: PathBuf,
+    /// Map met een eigen huisstijl: bestanden daarin vervangen de ingebouwde sjablonen met dezelfde naam (bijvoorbeeld lib/huisstijl.typ, fonts/)
+    #[arg(long, value_name = "MAP")]
+    templates: Option<PathBuf>,
 }
 
 #[derive(Args, Debug)]
@@ -135,9 +136,9 @@ struct StukkenArgs {
     /// Schrijf ook rappels voor partijen die te laat zijn of niets aanleverden
     #[arg(long)]
     rappels: bool,
-    /// Map met de sjablonen (huisstijl; standaard: templates)
-    #[arg(long, value_name = "MAP", default_value = "templates", hide_default_value = true)]
-    templates: PathBuf,
+    /// Map met een eigen huisstijl: bestanden daarin vervangen de ingebouwde sjablonen met dezelfde naam (bijvoorbeeld lib/huisstijl.typ, fonts/)
+    #[arg(long, value_name = "MAP")]
+    templates: Option<PathBuf>,
 }
 
 fn main() -> ExitCode {
@@ -157,9 +158,9 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let status = match cli.cmd {
-        Cmd::Check(a) => cli::check(&cli.data, a.jaar, a.organisatie, a.peildatum.as_deref(), a.format == "json"),
-        Cmd::Build(a) => cli::build(&cli::BuildOpts {
+    let exit = match cli.cmd {
+        Cmd::Check(a) => cmd::check::run(&cli.data, a.jaar, a.organisatie, a.peildatum.as_deref(), a.format == "json"),
+        Cmd::Build(a) => cmd::build::run(cmd::build::Args {
             data: cli.data,
             out: cli.out,
             jaar: a.jaar,
@@ -169,12 +170,12 @@ fn main() -> ExitCode {
             templates: a.templates,
         }),
         Cmd::Stukken(a) => {
-            cli::stukken(&cli.data, &cli.out, &a.vergadering, a.peildatum.as_deref(), a.rappels, &a.templates)
+            cmd::stukken::run(&cli.data, &cli.out, &a.vergadering, a.peildatum.as_deref(), a.rappels, a.templates)
         }
-        Cmd::Uitleg { code } => cli::uitleg(code.as_deref()),
-        Cmd::Schema { soort, map } => cli::schema(soort.as_deref(), &map),
+        Cmd::Uitleg { code } => cmd::uitleg::run(code.as_deref()),
+        Cmd::Schema { soort, map } => cmd::schema::run(soort.as_deref(), &map),
     };
-    ExitCode::from(status)
+    exit.into()
 }
 
 /// The CLI definition, for `Command::debug_assert` and the `--help` snapshot.

@@ -1,5 +1,5 @@
 //! `jaarcyclus build` on the default data: the three PDFs exist and read as documents with
-//! the right figures (text extracted with `pdftotext`), the output is byte-identical across
+//! the right figures (text extracted in Rust, `common::pdf`), the output is byte-identical across
 //! runs, spreadsheets and manifest are written, and E0–E2 findings refuse the build.
 
 mod common;
@@ -29,12 +29,7 @@ fn default_build() -> &'static Path {
 }
 
 fn text(pdf: &Path) -> String {
-    let out = std::process::Command::new("pdftotext")
-        .args(["-layout", pdf.to_str().unwrap(), "-"])
-        .output()
-        .expect("pdftotext (poppler-utils) is installed");
-    assert!(out.status.success());
-    String::from_utf8(out.stdout).unwrap()
+    pdf::text(pdf)
 }
 
 #[test]
@@ -168,4 +163,46 @@ fn documents_are_pdfa_and_tagged() {
     let pdf = std::fs::read(default_build().join("2027/jaarplan-2027.pdf")).unwrap();
     let s = String::from_utf8_lossy(&pdf);
     assert!(s.contains("pdfaid:part") && s.contains("/StructTreeRoot"), "PDF/A-2b metadata and tags");
+}
+
+/// The binary carries its templates, house style and fonts: started from an empty folder with
+/// the data and output elsewhere (as after `cargo install`), it builds every document and a
+/// meeting pack, and they equal the ones made from the repository root.
+#[test]
+fn the_binary_needs_nothing_from_the_repository() {
+    let cwd = tempfile::tempdir().unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let data = root().join("data");
+    let run_in = |args: &[&str]| {
+        std::process::Command::new(bin()).args(args).current_dir(cwd.path()).env("NO_COLOR", "1").output().unwrap()
+    };
+    let (d, o) = (data.to_str().unwrap(), out.path().to_str().unwrap());
+    let b = run_in(&["build", "--data", d, "--out", o, "--peildatum", PEILDATUM]);
+    assert_eq!(b.status.code(), Some(0), "{}", String::from_utf8_lossy(&b.stderr));
+    let meeting = data.join("vergaderingen/2026-12-10-ogb-b.yaml");
+    let s = run_in(&["stukken", meeting.to_str().unwrap(), "--data", d, "--out", o, "--peildatum", PEILDATUM]);
+    assert_eq!(s.status.code(), Some(0), "{}", String::from_utf8_lossy(&s.stderr));
+    for f in ["2027/jaarplan-2027.pdf", "2027/meerjarenplan-2027-2030.pdf", "2025/jaarrekening-2025.pdf"] {
+        assert_eq!(std::fs::read(out.path().join(f)).unwrap(), std::fs::read(default_build().join(f)).unwrap(), "{f}");
+    }
+    let pack = out.path().join("vergaderingen/2026-12-10-ogb-b/vergaderstukken-2026-12-10-ogb-b.pdf");
+    assert!(pdf::pages(&pack) > 10);
+    assert_eq!(std::fs::read_dir(cwd.path()).unwrap().count(), 0, "nothing written to the working folder");
+}
+
+/// `--templates DIR` lays a house style over the built-in templates: a file there replaces the
+/// built-in one, everything else stays.
+#[test]
+fn a_house_style_directory_overrides_the_built_in_one() {
+    let style = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(style.path().join("lib")).unwrap();
+    let huisstijl = std::fs::read_to_string(root().join("templates/lib/huisstijl.typ")).unwrap();
+    let marked = huisstijl.replacen("Opgesteld met", "Opgemaakt in eigen huisstijl met", 1);
+    assert_ne!(huisstijl, marked, "the cover line to change is in lib/huisstijl.typ");
+    std::fs::write(style.path().join("lib/huisstijl.typ"), marked).unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let o = build_into(&root().join("data"), out.path(), &["--templates", style.path().to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
+    let t = text(&out.path().join("2027/jaarplan-2027.pdf"));
+    assert!(t.contains("Opgemaakt in eigen huisstijl met"), "{t}");
 }

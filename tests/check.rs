@@ -189,3 +189,58 @@ fn code_list_snapshot() {
         jaarcyclus::diag::Code::ALL.iter().map(|c| format!("{c} {:?} {}", c.severity(), c.title())).collect();
     insta::assert_snapshot!("codes", list.join("\n"));
 }
+
+/// Every finding names the party and cycle year it is about (contract §9), as typed fields of
+/// the JSON: the party whose file it is in, or the party an agreement, reporting line or
+/// calendar finding names; `null` for a perspective or the construct as a whole.
+#[test]
+fn findings_carry_their_party_and_year() {
+    let (_, json) = check_json(&root().join("data"), &["--peildatum", "2026-11-29"]);
+    let subjects: Vec<String> = json["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| format!("{} {} {}", d["code"].as_str().unwrap(), d["organisatie"], d["jaar"]))
+        .collect();
+    for want in [
+        "W401 \"geonovum\" 2025",
+        "W401 \"rws-obo\" 2027",
+        "W501 \"rws-obo\" 2027",
+        "W502 \"geonovum\" 2026",
+        "W503 \"kadaster-tbo\" null",
+        "W504 \"rws-obo\" null",
+        "W505 \"kadaster-tbo\" 2027",
+        "W601 null 2027",
+        "W601 null 2026",
+    ] {
+        assert!(subjects.iter().any(|s| s == want), "{want} not in {subjects:#?}");
+    }
+    assert!(
+        json["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|d| d.get("organisatie").is_some() && d.get("jaar").is_some())
+    );
+    for (case, want) in [
+        ("e401-overdue", "E401 \"obo-b\" 2025"),
+        ("e108-cycle", "E108 \"kad-tbo\" null"),
+        ("e305-over-cap", "E305 \"obo-a\" 2025"),
+        ("e101-unknown-party", "E101 \"obo-z\" null"),
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        let case = root().join("tests/fixtures/cases").join(case);
+        case_tree(&case, dir.path());
+        for d in expect(&case).delete {
+            std::fs::remove_file(dir.path().join(d)).unwrap();
+        }
+        let (_, json) = check_json(dir.path(), &["--peildatum", PEILDATUM]);
+        let got: Vec<String> = json["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| format!("{} {} {}", d["code"].as_str().unwrap(), d["organisatie"], d["jaar"]))
+            .collect();
+        assert!(got.iter().any(|s| s == want), "{}: {want} not in {got:#?}", case.display());
+    }
+}

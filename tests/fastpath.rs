@@ -2,11 +2,10 @@
 //! repository (default data, fixtures, fuzz seeds) and on generated trees, wherever the fast
 //! path takes a file, both parsers must read exactly the same values at the same places.
 
-use std::path::{Path, PathBuf};
+mod common;
 
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
+use common::root;
+use std::path::{Path, PathBuf};
 
 fn yaml_files(dir: &Path) -> Vec<PathBuf> {
     let mut v: Vec<PathBuf> = walkdir::WalkDir::new(dir)
@@ -26,7 +25,7 @@ fn check_all(files: &[PathBuf]) -> (Vec<String>, usize) {
     for f in files {
         let Ok(text) = std::fs::read_to_string(f) else { continue };
         total += 1;
-        match jaarcyclus::load::fast_path_agrees(&text) {
+        match common::agree::agrees(&text) {
             Ok(0) => slow.push(f.display().to_string()),
             Ok(_) => {}
             Err(e) => bad.push(format!("{}: {e}", f.display())),
@@ -58,7 +57,7 @@ fn default_data_is_all_fast() {
 #[test]
 fn generated_trees_are_all_fast() {
     let dir = tempfile::tempdir().unwrap();
-    jaarcyclus::r#gen::generate(dir.path(), 12, 20, 7).unwrap();
+    jaarcyclus_synth::generate(dir.path(), 12, 20, 7).unwrap();
     let files = yaml_files(dir.path());
     let (slow, _) = check_all(&files);
     assert!(slow.is_empty(), "not on the fast path: {slow:?}");
@@ -146,7 +145,7 @@ const EDGES: &[(&str, bool)] = &[
 fn edges_of_the_subset_read_alike() {
     let mut wrong = Vec::new();
     for (i, (text, fast)) in EDGES.iter().enumerate() {
-        match jaarcyclus::load::fast_path_agrees(text) {
+        match common::agree::agrees(text) {
             Err(e) => wrong.push(format!("#{i} {text:?}: {e}")),
             Ok(n) if (n > 0) != *fast => wrong.push(format!("#{i} {text:?}: fast path took {n} kinds")),
             Ok(_) => {}
@@ -209,7 +208,7 @@ fn mutated_files_read_alike() {
                 }
             }
             variants += 1;
-            match jaarcyclus::load::fast_path_agrees(&t) {
+            match common::agree::agrees(&t) {
                 Ok(n) => taken += usize::from(n > 0),
                 Err(e) => bad.push(format!("{} (variant):\n{t}\n{e}", f.display())),
             }

@@ -1,11 +1,11 @@
-//! The synthetic data generator (`jaarcyclus::gen`): a generated tree passes `check` without
+//! The synthetic data generator (`jaarcyclus_synth`): a generated tree passes `check` without
 //! errors across its documented range of reference dates, `build` makes its three documents,
 //! and the same seed gives byte-identical trees.
 
 mod common;
 
 use common::*;
-use jaarcyclus::r#gen::generate;
+use jaarcyclus_synth::generate;
 use std::collections::BTreeMap;
 use std::path::Path;
 

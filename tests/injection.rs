@@ -8,7 +8,6 @@ mod common;
 
 use common::*;
 use std::path::Path;
-use std::process::Command;
 
 const PEILDATUM: &str = "2026-11-29";
 
@@ -132,10 +131,7 @@ fn pdf_text(dir: &Path) -> String {
     for e in walkdir::WalkDir::new(dir).sort_by_file_name() {
         let e = e.unwrap();
         if e.path().extension().is_some_and(|x| x == "pdf") {
-            let o =
-                Command::new("pdftotext").args(["-enc", "UTF-8"]).arg(e.path()).arg("-").output().expect("pdftotext");
-            assert!(o.status.success(), "pdftotext {}", e.path().display());
-            all.push_str(&String::from_utf8_lossy(&o.stdout));
+            all.push_str(&pdf::text(e.path()));
         }
     }
     squeeze(&all.replace("-\n", ""))

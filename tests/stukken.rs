@@ -1,5 +1,5 @@
 //! `jaarcyclus stukken`: the meeting pack of a board meeting (written, deterministic, refused
-//! on E0–E2 and E307, W402 shown), its content by text extraction (`pdftotext`), and the
+//! on E0–E2 and E307, W402 shown), its content by text extraction (in Rust, `common::pdf`), and the
 //! reminder letters as snapshots. Trees are `tests/fixtures/base` with a case from
 //! `tests/fixtures/stukken/` laid over it.
 
@@ -36,24 +36,14 @@ fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
 }
 
-fn pdftotext(pdf: &Path, layout: bool) -> String {
-    let mut cmd = std::process::Command::new("pdftotext");
-    if layout {
-        cmd.arg("-layout");
-    }
-    let o = cmd.arg(pdf).arg("-").output().expect("pdftotext (poppler-utils) is installed");
-    assert!(o.status.success(), "pdftotext {}", pdf.display());
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-
 /// The text of a PDF in reading order, whitespace collapsed (for running text).
 fn text(pdf: &Path) -> String {
-    pdftotext(pdf, false).split_whitespace().collect::<Vec<_>>().join(" ")
+    pdf::text(pdf).split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// The lines of a PDF as laid out, whitespace collapsed per line (for table rows).
 fn rows(pdf: &Path) -> Vec<String> {
-    pdftotext(pdf, true).lines().map(|l| l.split_whitespace().collect::<Vec<_>>().join(" ")).collect()
+    pdf::rows(pdf)
 }
 
 fn pack_dir(dir: &Path) -> PathBuf {
@@ -124,10 +114,10 @@ fn pack_text_shows_proposal_alternatives_risks_and_status() {
         format!("IPO {} {}", cents("-75000"), cents("-120000")),
         format!("UvW {} {}", cents("-62500"), cents("-100000")),
         format!("Verschil {} {}", cents("-1250000"), cents("-2000000")),
-        // Management consequences of the plans 2025 (pdftotext drops the space of a lone `€ 0`).
+        // Management consequences of the plans 2025.
         format!(
             "Beheerorganisatie A Nieuwe viewer in beheer 2026 {} {} {} {}",
-            eur("0").replace(' ', ""),
+            eur("0"),
             eur("100000"),
             eur("100000"),
             eur("100000")
@@ -155,29 +145,9 @@ fn pack_text_shows_proposal_alternatives_risks_and_status() {
     );
 }
 
-/// The PDF outline (bookmarks) as `pdftohtml -xml` reports it: one line per entry, indented
-/// by depth, with its page.
+/// The PDF outline (bookmarks): one line per entry, indented by depth, with its page.
 fn bookmarks(pdf: &Path) -> Vec<String> {
-    let o = std::process::Command::new("pdftohtml")
-        .args(["-xml", "-i", "-stdout", "-q"])
-        .arg(pdf)
-        .output()
-        .expect("pdftohtml (poppler-utils) is installed");
-    let xml = String::from_utf8_lossy(&o.stdout);
-    let mut depth = 0usize;
-    let mut out = Vec::new();
-    for line in xml.lines().skip_while(|l| !l.starts_with("<outline")) {
-        if line.starts_with("<outline") {
-            depth += 1;
-        } else if line.starts_with("</outline") {
-            depth -= 1;
-        } else if let Some(rest) = line.strip_prefix("<item page=\"") {
-            let (page, rest) = rest.split_once("\">").unwrap();
-            let title = rest.trim_end_matches("</item>").replace("&#39;", "'").replace("&amp;", "&");
-            out.push(format!("{}{title} (p. {page})", "  ".repeat(depth - 1)));
-        }
-    }
-    out
+    pdf::bookmarks(pdf)
 }
 
 #[test]

@@ -1,7 +1,7 @@
 //! The afsprakenstelsel register per party and cycle year: a covering agreement (W501), its
 //! financial paragraph (W502), the TBO's role acceptance (W503), dno/dap/dfa (W505).
 
-use super::Ctx;
+use super::cx::Ctx;
 use crate::diag::msg;
 use crate::model::*;
 

@@ -1,7 +1,7 @@
 //! The capped budget (whole-tree checks, skipped when one party is checked on its own):
 //! total request above the taakstellend budget (W601) and too few alternatives then (E305).
 
-use super::Ctx;
+use super::cx::Ctx;
 use crate::diag::msg;
 use crate::model::*;
 use crate::nl;

@@ -1,7 +1,7 @@
 //! Completeness: plan and begroting together (E301), goals and results (E302), a realisation
 //! line per budget line (E303), explained variances (E304), a status per result (E306).
 
-use super::{Ctx, duplicates};
+use super::cx::{Ctx, duplicates};
 use crate::diag::{Pos, msg};
 use crate::model::*;
 use crate::nl;

@@ -1,7 +1,7 @@
 //! Board meetings: the file name matches the header (E107), unique agenda numbers (E106),
 //! decisions come with alternatives and risks (E307), documents sent out in time (W402).
 
-use super::Ctx;
+use super::cx::Ctx;
 use crate::diag::msg;
 use crate::model::*;
 use crate::nl;

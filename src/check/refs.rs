@@ -2,7 +2,7 @@
 //! dangling references inside a submission (E105), duplicate ids (E106), headers (E107),
 //! the reporting line (E108, W504) and the verdeelsleutel and budget years (E202, E203).
 
-use super::{Ctx, duplicates};
+use super::cx::{Ctx, duplicates};
 use crate::diag::msg;
 use crate::model::*;
 use rust_decimal::Decimal;
@@ -55,7 +55,9 @@ pub fn stelsel(cx: &mut Ctx) {
     for a in &cx.tree.afspraken {
         if !known.contains(a.organisatie.as_str()) {
             cx.out.push(
-                msg::unknown_party(&a.organisatie, "in het afsprakenregister").at("afspraken.yaml", a.organisatie.pos),
+                msg::unknown_party(&a.organisatie, "in het afsprakenregister")
+                    .about(Some(&a.organisatie), None)
+                    .at("afspraken.yaml", a.organisatie.pos),
             );
         }
     }
@@ -81,7 +83,7 @@ fn reporting_line(cx: &mut Ctx, st: &Stelsel) {
         }
         let Some(to) = &o.rapporteert_aan else { continue };
         let Some(parent) = by_id.get(to.as_str()) else {
-            out.push(msg::unknown_party(to, "in `rapporteert_aan`").at(STELSEL, to.pos));
+            out.push(msg::unknown_party(to, "in `rapporteert_aan`").about(Some(&o.id), None).at(STELSEL, to.pos));
             continue;
         };
         let expected = match o.rol {
@@ -97,7 +99,7 @@ fn reporting_line(cx: &mut Ctx, st: &Stelsel) {
         loop {
             if path.contains(&cur.id.as_str()) {
                 path.push(&cur.id);
-                out.push(msg::reporting_cycle(&o.id, &path.join(" → ")).at(STELSEL, to.pos));
+                out.push(msg::reporting_cycle(&o.id, &path).at(STELSEL, to.pos));
                 break;
             }
             path.push(&cur.id);
@@ -109,7 +111,7 @@ fn reporting_line(cx: &mut Ctx, st: &Stelsel) {
                 None => {
                     // An unknown link is reported on its own entry; an absent one breaks the line.
                     if cur.rapporteert_aan.is_none() {
-                        out.push(msg::not_reaching_sbo(&o.id, &path.join(" → ")).at(STELSEL, to.pos));
+                        out.push(msg::not_reaching_sbo(&o.id, &path).at(STELSEL, to.pos));
                     }
                     break;
                 }

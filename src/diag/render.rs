@@ -1,6 +1,7 @@
 //! Rendering of diagnostics: rustc-like text for people, one JSON object for machines.
 
-use super::{Diagnostic, Diagnostics, Severity, Sources};
+use super::codes::Severity;
+use super::diagnostic::{Diagnostic, Diagnostics, Sources};
 use serde_json::json;
 use std::fmt::Write as _;
 
@@ -110,7 +111,8 @@ fn marker_width(text: &str, start: usize) -> usize {
     n.clamp(1, 80)
 }
 
-/// Renders the JSON object of contract §9 (plus a `hint` per diagnostic, an allowed extension).
+/// Renders the JSON object of contract §9, with the subject (`organisatie`, `jaar`) of every
+/// diagnostic (plus a `hint`, an allowed extension).
 pub fn render_json(diags: &Diagnostics) -> String {
     let list: Vec<_> = diags
         .items()
@@ -124,6 +126,8 @@ pub fn render_json(diags: &Diagnostics) -> String {
                 "column": d.pos.map(|p| p.column),
                 "message": d.message,
                 "hint": d.hint,
+                "organisatie": d.organisatie,
+                "jaar": d.jaar,
             })
         })
         .collect();

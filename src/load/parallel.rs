@@ -3,7 +3,8 @@
 //! runs of files are read on every core into partial trees, which are merged in walk order:
 //! the result is exactly that of reading the files one after another.
 
-use super::{Found, Loader};
+use super::loader::Loader;
+use super::walk::Found;
 use crate::model::Tree;
 use std::path::Path;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -75,7 +76,7 @@ impl Loader {
 
 #[cfg(test)]
 mod tests {
-    use super::super::walk;
+    use super::super::walk::walk;
     use super::*;
     use crate::model::Scope;
 

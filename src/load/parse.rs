@@ -29,7 +29,7 @@ fn options() -> Options {
 /// Parses `text` into a raw type, or reports the one structural problem that stops this file.
 /// Plain files take the fast path (`super::fast`); anything it does not take is read by
 /// serde-saphyr, which also reports every problem.
-pub fn parse<T: DeserializeOwned>(text: &str) -> Result<T, Diagnostic> {
+pub fn parse<T: DeserializeOwned>(text: &str) -> Result<T, Box<Diagnostic>> {
     if let Some(v) = super::fast::parse(text) {
         return Ok(v);
     }
@@ -37,8 +37,8 @@ pub fn parse<T: DeserializeOwned>(text: &str) -> Result<T, Diagnostic> {
 }
 
 /// Reads `text` with serde-saphyr only (the reference the fast path is tested against).
-pub fn parse_full<T: DeserializeOwned>(text: &str) -> Result<T, Diagnostic> {
-    serde_saphyr::from_str_with_options::<T>(text, options()).map_err(|e| map_error(&e))
+pub fn parse_full<T: DeserializeOwned>(text: &str) -> Result<T, Box<Diagnostic>> {
+    serde_saphyr::from_str_with_options::<T>(text, options()).map_err(|e| Box::new(map_error(&e)))
 }
 
 fn map_error(e: &Error) -> Diagnostic {
@@ -139,7 +139,7 @@ mod tests {
     use crate::load::raw::RawRealisatie;
 
     fn err(text: &str) -> Diagnostic {
-        parse::<RawRealisatie>(text).unwrap_err()
+        *parse::<RawRealisatie>(text).unwrap_err()
     }
 
     #[test]

@@ -85,3 +85,22 @@ impl FileKind {
         (FileKind::Realisatie, "realisatie.yaml"),
     ];
 }
+
+impl CycleDoc {
+    /// The document's title for cycle year `y`, as on its cover.
+    pub fn title(self, y: i32) -> String {
+        match self {
+            CycleDoc::Meerjarenplan => format!("Meerjarenplan en meerjarenbegroting {y}–{}", y + 3),
+            CycleDoc::Jaarplan => format!("Jaarplan en jaarbegroting {y}"),
+            CycleDoc::Jaarrekening => format!("Jaarrekening en verantwoording {y}"),
+        }
+    }
+
+    /// The document's file name for cycle year `y` (contract §9).
+    pub fn file_name(self, y: i32) -> String {
+        match self {
+            CycleDoc::Meerjarenplan => format!("meerjarenplan-{y}-{}.pdf", y + 3),
+            _ => format!("{}-{y}.pdf", self.as_str()),
+        }
+    }
+}

@@ -8,6 +8,7 @@ mod grid;
 mod options;
 mod org;
 mod realisation;
+mod shares;
 mod totals;
 
 #[cfg(test)]
@@ -16,9 +17,10 @@ mod tests;
 pub use allocate::allocate;
 pub use caps::{Cap, CapYear, difference};
 pub use grid::{Grid, Years, add_year, add_years};
-pub use options::{Alternative, Consequence, LevelTotal, PartyOptions};
+pub use options::{Alternatief, Beheerconsequentie, LevelTotal, PartyOptions};
 pub use org::{OrgNode, OrgTree};
 pub use realisation::{PartyRealisation, Variance, Verantwoording, variance};
+pub use shares::{CapPart, cap_parts, over_financiers, over_perspectives};
 pub use totals::{FeatureRow, Line};
 
 use crate::model::*;
@@ -54,7 +56,7 @@ pub struct Rollup {
     /// The integral total for Y per service level.
     pub levels: Vec<LevelTotal>,
     /// Management consequences from the plans for Y.
-    pub consequences: Vec<Consequence>,
+    pub consequences: Vec<Beheerconsequentie>,
     /// The realisation of Y (empty when none was delivered).
     pub verantwoording: Verantwoording,
 }
@@ -126,6 +128,11 @@ impl Rollup {
     /// The cap comparison of a perspective.
     pub fn cap(&self, perspective: &str) -> Option<&Cap> {
         self.caps.iter().find(|c| c.beleidsdoel == perspective)
+    }
+
+    /// The perspectives with a cap (and a key) for year `y`, in stelsel order.
+    pub fn cap_parts(&self, y: Year) -> Vec<CapPart> {
+        cap_parts(&self.caps, y)
     }
 
     /// The sum of the caps for a year over the perspectives that have one; `None` when none has.

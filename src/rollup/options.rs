@@ -8,7 +8,7 @@ use rust_decimal::Decimal;
 
 /// An alternative of one party, with its difference from the party's request.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Alternative {
+pub struct Alternatief {
     /// The service level.
     pub niveau: Niveau,
     /// The party's whole total for Y at that level.
@@ -31,7 +31,7 @@ pub struct PartyOptions {
     /// Its request for Y, all perspectives.
     pub request: Money,
     /// Its alternatives, ordered by level.
-    pub alternatives: Vec<Alternative>,
+    pub alternatives: Vec<Alternatief>,
 }
 
 /// The construct's total for Y at one service level, against the sum of the caps.
@@ -49,7 +49,7 @@ pub struct LevelTotal {
 
 /// A management consequence with its amount per year of the roll-up.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Consequence {
+pub struct Beheerconsequentie {
     /// The party whose plan reports it.
     pub party: String,
     /// What comes into management.
@@ -80,10 +80,10 @@ pub fn parties(
         let Some(sub) = tree.submission(y, &n.id) else { continue };
         let Some(b) = &sub.begroting else { continue };
         let request = own.get(&n.id).map(|g| g.year(y)).unwrap_or_default();
-        let mut alternatives: Vec<Alternative> = b
+        let mut alternatives: Vec<Alternatief> = b
             .alternatieven
             .iter()
-            .map(|a| Alternative {
+            .map(|a| Alternatief {
                 niveau: a.niveau.value,
                 totaal: a.totaal,
                 difference: a.totaal.decimal().checked_sub(request.decimal()).expect("difference within range"),
@@ -116,13 +116,13 @@ pub fn levels(parties: &[PartyOptions], budget: Option<Money>) -> Vec<LevelTotal
 }
 
 /// The management consequences in the plans for `y`, in tree order, per year of `jaren`.
-pub fn consequences(tree: &Tree, org: &OrgTree, y: Year, jaren: &[Year]) -> Vec<Consequence> {
+pub fn consequences(tree: &Tree, org: &OrgTree, y: Year, jaren: &[Year]) -> Vec<Beheerconsequentie> {
     let mut out = Vec::new();
     for n in &org.nodes {
         let Some(plan) = tree.submission(y, &n.id).and_then(|s| s.plan.as_ref()) else { continue };
         for c in &plan.beheerconsequenties {
             let vanaf = c.vanaf.value;
-            out.push(Consequence {
+            out.push(Beheerconsequentie {
                 party: n.id.clone(),
                 omschrijving: c.omschrijving.clone(),
                 component: c.component.as_ref().map(|x| x.value.clone()),

@@ -5,7 +5,7 @@ use typst::World;
 use typst::diag::SourceDiagnostic;
 use typst::syntax::{DiagSpan, DiagSpanKind, FileId};
 
-use super::TemplateError;
+use super::job::TemplateError;
 
 /// Converts typst diagnostics; one without a place in a file is attributed to `main`.
 pub(crate) fn convert(world: &dyn World, main: &str, diagnostics: &[SourceDiagnostic]) -> Vec<TemplateError> {

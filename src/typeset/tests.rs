@@ -6,10 +6,7 @@ use std::sync::LazyLock;
 use super::*;
 
 /// One typesetter for all tests, as in a real run: fonts are parsed once.
-static TYPESETTER: LazyLock<Typesetter> = LazyLock::new(|| {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("templates");
-    Typesetter::new(&read_templates(&dir).expect("templates directory").fonts)
-});
+static TYPESETTER: LazyLock<Typesetter> = LazyLock::new(|| Typesetter::new(&Templates::embedded().font_data()));
 
 fn date(text: &str) -> jiff::civil::Date {
     text.parse().unwrap()

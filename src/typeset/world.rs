@@ -13,7 +13,7 @@ use typst::utils::LazyHash;
 use typst::{Library, World};
 
 use super::fonts::Fonts;
-use super::{Job, TemplateError};
+use super::job::{Job, TemplateError};
 
 /// The world of one compilation: a job's files over a shared library and font set.
 pub(crate) struct JobWorld<'a> {

@@ -1,7 +1,7 @@
 //! The jaarrekening's verantwoording: per party and line, realisation against budget, the
 //! variance, the norm and the explanation; the status of the results; the summary's points.
 
-use super::Ctx;
+use super::cx::Ctx;
 use super::points::{closing, deliveries};
 use super::text::{count, fractie, join, key_percent};
 use crate::diag::Diagnostics;

@@ -1,14 +1,15 @@
 //! The document head: kind, title, years, reference date and the CONCEPT mark.
 
-use super::Ctx;
-use crate::model::{CycleDoc, Header, Status, Year};
+use super::cx::Ctx;
+use crate::model::{CycleDoc, Year};
 use crate::nl;
 use serde::Serialize;
 
-/// The `document` object.
+/// The `document` object: what the house style's cover and running header read, for a cycle
+/// document and for a meeting document alike.
 #[derive(Clone, Debug, Serialize)]
 pub struct Head {
-    /// `meerjarenplan`, `jaarplan` or `jaarrekening`.
+    /// `meerjarenplan`, `jaarplan`, `jaarrekening` or `vergadering`.
     pub soort: &'static str,
     /// The title.
     pub titel: String,
@@ -16,16 +17,17 @@ pub struct Head {
     pub ondertitel: String,
     /// The construct's name.
     pub stelsel: String,
-    /// The cycle year (jaarrekening: the year accounted for).
-    pub jaar: Year,
+    /// The cycle year (jaarrekening: the year accounted for; a meeting: its cycle year).
+    pub jaar: Option<Year>,
     /// The year columns.
     pub jaren: Vec<Year>,
     /// The reference date, in words.
     pub peildatum: String,
     /// Whether any input file of the document is a concept.
     pub concept: bool,
-    /// `CONCEPT` or `DEFINITIEF`.
-    pub status: &'static str,
+    /// What the running header shows on the right: `CONCEPT` or `DEFINITIEF`; for a meeting
+    /// the board and date.
+    pub status: String,
     /// The concept input files, relative to the data root, sorted.
     pub concept_bronnen: Vec<String>,
     /// Program name and version.
@@ -35,40 +37,34 @@ pub struct Head {
 /// The head of the document.
 pub fn head(cx: &Ctx) -> Head {
     let y = cx.r.jaar;
-    let titel = match cx.kind {
-        CycleDoc::Meerjarenplan => format!("Meerjarenplan en meerjarenbegroting {y}–{}", y + 3),
-        CycleDoc::Jaarplan => format!("Jaarplan en jaarbegroting {y}"),
-        CycleDoc::Jaarrekening => format!("Jaarrekening en verantwoording {y}"),
-    };
+    let titel = cx.kind.title(y);
     let bronnen = concept_files(cx);
     Head {
         soort: cx.kind.as_str(),
         titel,
         ondertitel: format!("{} — integraal, alle perspectieven", cx.st.naam),
         stelsel: cx.st.naam.clone(),
-        jaar: y,
+        jaar: Some(y),
         jaren: cx.jaren.clone(),
         peildatum: nl::date(cx.peildatum),
         concept: !bronnen.is_empty(),
-        status: if bronnen.is_empty() { "DEFINITIEF" } else { "CONCEPT" },
+        status: if bronnen.is_empty() { "DEFINITIEF" } else { "CONCEPT" }.to_string(),
         concept_bronnen: bronnen,
-        programma: format!("jaarcyclus {}", env!("CARGO_PKG_VERSION")),
+        programma: programma(),
     }
 }
 
-/// The input files of year Y the document is made from that have status concept: plan and
-/// begroting for the plans; for the jaarrekening also the realisatie.
+/// Program name and version, as documents state them.
+pub fn programma() -> String {
+    format!("jaarcyclus {}", env!("CARGO_PKG_VERSION"))
+}
+
+/// The input files of year Y the document is made from that have status concept.
 fn concept_files(cx: &Ctx) -> Vec<String> {
-    let mut out = Vec::new();
+    let mut out: Vec<String> = Vec::new();
     for n in &cx.r.org.nodes {
         let Some(sub) = cx.tree.submission(cx.r.jaar, &n.id) else { continue };
-        let mut files: Vec<(&Header, &str)> = Vec::new();
-        files.extend(sub.plan.as_ref().map(|p| (&p.header, p.file.as_str())));
-        files.extend(sub.begroting.as_ref().map(|b| (&b.header, b.file.as_str())));
-        if cx.kind == CycleDoc::Jaarrekening {
-            files.extend(sub.realisatie.as_ref().map(|r| (&r.header, r.file.as_str())));
-        }
-        out.extend(files.into_iter().filter(|(h, _)| h.status == Status::Concept).map(|(_, f)| f.to_string()));
+        out.extend(sub.concept_files(cx.kind).into_iter().map(str::to_string));
     }
     out.sort();
     out

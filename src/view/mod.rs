@@ -1,249 +1,26 @@
-//! Stage `view`: turns the roll-up into the data of one document (`data.json`, the shape of
-//! `docs/viewmodel.md`) — every amount and date pre-formatted in Dutch — for `typeset`.
+//! Stage `view`: turns the roll-up into the data the documents show — every amount and date
+//! pre-formatted in Dutch — for `typeset`: a cycle document (`data.json`, the shape of
+//! `docs/viewmodel.md`), the meeting documents, the reminder letters and the spreadsheets.
 
 mod accounts;
-mod head;
+pub(crate) mod consequences;
+pub(crate) mod cx;
+pub(crate) mod deliveries;
+mod document;
+pub(crate) mod head;
+pub mod meeting;
 mod options;
 mod plan;
 mod points;
 mod portfolio;
 mod register;
+pub mod reminders;
+pub mod sheets;
 mod summary;
 mod tables;
-mod text;
+pub mod text;
 
 #[cfg(test)]
 mod tests;
 
-use crate::diag::Diagnostics;
-use crate::model::{CycleDoc, Stelsel, Tree, Year};
-use crate::rollup::Rollup;
-use jiff::civil::Date;
-use serde::Serialize;
-
-/// The data of one document, in the field order of `docs/viewmodel.md`.
-#[derive(Clone, Debug, Serialize)]
-pub struct Document {
-    /// Kind, title, years, date, concept mark.
-    pub document: head::Head,
-    /// The three W-questions of the document.
-    pub vragen: Vec<&'static str>,
-    /// Management summary: key figures and points in sentences.
-    pub samenvatting: summary::Samenvatting,
-    /// Per perspective: goals, results, outlook and costs per party.
-    pub perspectieven: Vec<plan::Perspectief>,
-    /// The roll-up per level.
-    pub niveaus: tables::Niveaus,
-    /// Cap against request per perspective and year, with the gap over the financiers.
-    pub taakstellend: Vec<tables::TaakstellendView>,
-    /// The financiers' names.
-    pub financiers: Vec<String>,
-    /// Feature-based costing.
-    pub portfolio: portfolio::Portfolio,
-    /// Alternatives per party and per service level.
-    pub alternatieven: options::Alternatieven,
-    /// Management consequences of development decisions.
-    pub beheerconsequenties: options::Beheerconsequenties,
-    /// The risks of the plans.
-    pub risicos: Vec<options::RisicoView>,
-    /// Realisation against budget (jaarrekening only).
-    pub verantwoording: accounts::VerantwoordingView,
-    /// The afsprakenstelsel per TBO and OBO.
-    pub afspraken: Vec<register::AfspraakView>,
-    /// Delivery of the documents per party.
-    pub aanleveringen: Vec<register::Aanlevering>,
-    /// Every finding of the check.
-    pub bevindingen: Vec<register::Bevinding>,
-    /// Set when the document is abridged (a large stelsel): what the body leaves out and where
-    /// the detail is. Absent otherwise.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub ingekort: Option<Ingekort>,
-}
-
-/// From this many parties on a document is abridged: the tables per party in the body show
-/// the SBO and the TBOs (costs per TBO with the parties below it added up, the accounts only
-/// the lines outside the norm), and the detail goes to the spreadsheets next to the PDF.
-/// Without this a thousand-party jaarplan runs to thousands of pages.
-pub const ABRIDGE_FROM: usize = 40;
-
-/// What an abridged document leaves out of its body, and where it is.
-#[derive(Clone, Debug, Default, Serialize)]
-pub struct Ingekort {
-    /// Parties in the stelsel.
-    pub partijen: usize,
-    /// How many parties the lists per party show (the SBO and TBOs, or with many TBOs only the
-    /// SBO).
-    pub bovenliggend: usize,
-    /// Who those are, in words: "de SBO en de TBO's" or "de SBO".
-    pub getoond: &'static str,
-    /// Rows left out, per table.
-    pub weggelaten: Weggelaten,
-    /// The spreadsheets with the full detail, relative to the document's folder.
-    pub bestanden: Vec<String>,
-}
-
-/// Rows left out of an abridged document, per table.
-#[derive(Clone, Debug, Default, Serialize)]
-pub struct Weggelaten {
-    /// Goals of OBOs.
-    pub doelen: usize,
-    /// Results of OBOs.
-    pub resultaten: usize,
-    /// Outlook entries of OBOs.
-    pub doorkijk: usize,
-    /// Cost rows folded into their TBO.
-    pub kosten: usize,
-    /// Parties' alternatives (OBOs).
-    pub alternatieven: usize,
-    /// Risks of OBOs.
-    pub risicos: usize,
-    /// Management consequences of OBOs.
-    pub beheerconsequenties: usize,
-    /// Realisation lines within the norm.
-    pub regels: usize,
-    /// Parties whose afsprakenstelsel gives no signal.
-    pub afspraken: usize,
-    /// Deliveries on time or not required.
-    pub aanleveringen: usize,
-}
-
-/// What every part of the view needs.
-pub(crate) struct Ctx<'a> {
-    /// The document kind.
-    pub kind: CycleDoc,
-    /// The tree.
-    pub tree: &'a Tree,
-    /// Its stelsel.
-    pub st: &'a Stelsel,
-    /// The roll-up.
-    pub r: &'a Rollup,
-    /// The year columns of the document.
-    pub jaren: Vec<Year>,
-    /// The reference date.
-    pub peildatum: Date,
-    /// Whether the document is abridged (see [`ABRIDGE_FROM`]).
-    pub compact: bool,
-}
-
-impl Ctx<'_> {
-    /// Whether the document is a plan (meerjarenplan or jaarplan), not the accounts.
-    pub fn is_plan(&self) -> bool {
-        self.kind != CycleDoc::Jaarrekening
-    }
-}
-
-/// Builds the view model of one document. `r` is the roll-up of the document's year; the
-/// tree must have a stelsel (a build is refused before this otherwise).
-pub fn build(kind: CycleDoc, tree: &Tree, r: &Rollup, diags: &Diagnostics, peildatum: Date) -> Document {
-    let fallback;
-    let st = match tree.stelsel.as_ref() {
-        Some(st) => st,
-        None => {
-            fallback = empty_stelsel();
-            &fallback
-        }
-    };
-    let jaren = if kind == CycleDoc::Meerjarenplan { r.jaren.clone() } else { vec![r.jaar] };
-    let compact = r.org.nodes.len() >= ABRIDGE_FROM;
-    let cx = Ctx { kind, tree, st, r, jaren, peildatum, compact };
-    let mut doc = Document {
-        document: head::head(&cx),
-        vragen: head::vragen(kind),
-        samenvatting: summary::samenvatting(&cx, diags),
-        perspectieven: plan::perspectieven(&cx),
-        niveaus: tables::niveaus(&cx),
-        taakstellend: tables::taakstellend(&cx),
-        financiers: st.financiers.iter().map(|f| f.naam.clone()).collect(),
-        portfolio: portfolio::portfolio(&cx),
-        alternatieven: options::alternatieven(&cx),
-        beheerconsequenties: options::beheerconsequenties(&cx),
-        risicos: options::risicos(&cx),
-        verantwoording: accounts::verantwoording(&cx),
-        afspraken: register::afspraken(&cx),
-        aanleveringen: register::aanleveringen(&cx),
-        bevindingen: register::bevindingen(diags),
-        ingekort: None,
-    };
-    if compact {
-        doc.ingekort = Some(abridge(&cx, &mut doc));
-    }
-    doc
-}
-
-/// Leaves the rows of OBOs out of the per-party tables (the costs are already folded into
-/// their TBOs by `plan::kosten`) and the realisation lines within the norm out of the accounts.
-fn abridge(cx: &Ctx, doc: &mut Document) -> Ingekort {
-    use crate::model::Rol;
-    // The SBO and the TBOs; with many TBOs as well, only the SBO (the costs stay per TBO).
-    let sbo_only = cx.r.org.nodes.iter().filter(|n| n.rol != Rol::Obo).count() >= ABRIDGE_FROM;
-    let shown: std::collections::BTreeSet<&str> =
-        cx.r.org
-            .nodes
-            .iter()
-            .filter(|n| if sbo_only { n.rol == Rol::Sbo } else { n.rol != Rol::Obo })
-            .map(|n| n.naam.as_str())
-            .collect();
-    fn keep<T>(v: &mut Vec<T>, left_out: &mut usize, f: impl Fn(&T) -> bool) {
-        let before = v.len();
-        v.retain(f);
-        *left_out += before - v.len();
-    }
-    let mut w = Weggelaten::default();
-    for p in &mut doc.perspectieven {
-        keep(&mut p.doelen, &mut w.doelen, |x| shown.contains(x.partij.as_str()));
-        keep(&mut p.resultaten, &mut w.resultaten, |x| shown.contains(x.partij.as_str()));
-        keep(&mut p.doorkijk, &mut w.doorkijk, |x| shown.contains(x.partij.as_str()));
-        w.kosten += p.kosten.samengevoegd;
-    }
-    keep(&mut doc.alternatieven.partijen, &mut w.alternatieven, |x| shown.contains(x.partij.as_str()));
-    keep(&mut doc.risicos, &mut w.risicos, |x| shown.contains(x.partij.as_str()));
-    keep(&mut doc.beheerconsequenties.rijen, &mut w.beheerconsequenties, |x| shown.contains(x.partij.as_str()));
-    for p in &mut doc.verantwoording.partijen {
-        keep(&mut p.regels, &mut w.regels, |r| r.boven_norm);
-    }
-    // The status tables by exception: what needs attention stays, the rest is counted.
-    keep(&mut doc.afspraken, &mut w.afspraken, |a| !a.signalen.is_empty());
-    keep(&mut doc.aanleveringen, &mut w.aanleveringen, |a| !matches!(a.soort, "optijd" | "nietverplicht"));
-    let y = cx.r.jaar;
-    let mut bestanden: Vec<String> = ["begrotingsregels", "doelen", "resultaten"]
-        .iter()
-        .chain(if cx.is_plan() {
-            ["risicos", "beheerconsequenties", "alternatieven"].iter()
-        } else {
-            ["verantwoording"].iter()
-        })
-        .chain(if cx.kind == CycleDoc::Meerjarenplan { ["doorkijk"].iter() } else { [].iter() })
-        .map(|t| format!("tabellen/{t}-{y}.csv"))
-        .collect();
-    bestanden.push(format!("tabellen/consolidatie-{y}.xlsx"));
-    let getoond = if sbo_only { "de SBO" } else { "de SBO en de TBO's" };
-    Ingekort { partijen: cx.r.org.nodes.len(), bovenliggend: shown.len(), getoond, weggelaten: w, bestanden }
-}
-
-/// The view model of one document as JSON (see [`build`]).
-pub fn document(kind: CycleDoc, tree: &Tree, r: &Rollup, diags: &Diagnostics, peildatum: Date) -> serde_json::Value {
-    serde_json::to_value(build(kind, tree, r, diags, peildatum)).expect("the view model serialises")
-}
-
-/// The view model as pretty-printed JSON bytes with a final newline: the same input gives
-/// the same bytes (no maps with random order, no clock).
-pub fn document_json(kind: CycleDoc, tree: &Tree, r: &Rollup, diags: &Diagnostics, peildatum: Date) -> Vec<u8> {
-    let mut out =
-        serde_json::to_vec_pretty(&build(kind, tree, r, diags, peildatum)).expect("the view model serialises");
-    out.push(b'\n');
-    out
-}
-
-fn empty_stelsel() -> Stelsel {
-    Stelsel {
-        naam: String::new(),
-        organisaties: Vec::new(),
-        financiers: Vec::new(),
-        beleidsdoelen: Vec::new(),
-        componenten: Vec::new(),
-        features: None,
-        taakstellend: Vec::new(),
-        kalender: Vec::new(),
-        normen: crate::model::Normen::default(),
-    }
-}
+pub use document::{ABRIDGE_FROM, Document, Ingekort, Weggelaten, build, document, document_json};

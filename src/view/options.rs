@@ -1,12 +1,9 @@
-//! Choices and their consequences (plans only): alternatives per party and per service level,
-//! management consequences of development decisions, and the risks.
+//! Choices (plans only): alternatives per party and per service level, and the risks.
 
-use super::Ctx;
+use super::cx::Ctx;
 use super::plan::plans;
 use super::text::fractie;
-use crate::model::{Money, Year};
 use crate::nl;
-use crate::rollup::{Years, add_years};
 use serde::Serialize;
 
 /// The `alternatieven` object.
@@ -63,45 +60,6 @@ pub struct NiveauTotaal {
     pub binnen: bool,
     /// The total as a fraction of the chart maximum.
     pub fractie: f64,
-}
-
-/// The `beheerconsequenties` object.
-#[derive(Clone, Debug, Serialize)]
-pub struct Beheerconsequenties {
-    /// The year columns (always Y..Y+3: consequences matter beyond the plan year).
-    pub kop: Vec<String>,
-    /// One row per consequence.
-    pub rijen: Vec<ConsequentieRij>,
-    /// The total per year.
-    pub totaal: Totaal,
-}
-
-/// One management consequence.
-#[derive(Clone, Debug, Serialize)]
-pub struct ConsequentieRij {
-    /// The party.
-    pub partij: String,
-    /// What comes into management.
-    pub omschrijving: String,
-    /// The component's name.
-    pub component: Option<String>,
-    /// The perspective's name.
-    pub beleidsdoel: Option<String>,
-    /// The decision that caused it.
-    pub besluit: Option<String>,
-    /// First year.
-    pub vanaf: Year,
-    /// Yearly cost.
-    pub bedrag_per_jaar: String,
-    /// Per year column.
-    pub bedragen: Vec<String>,
-}
-
-/// A total per year column.
-#[derive(Clone, Debug, Serialize)]
-pub struct Totaal {
-    /// Per year column.
-    pub bedragen: Vec<String>,
 }
 
 /// A risk.
@@ -166,34 +124,6 @@ pub fn alternatieven(cx: &Ctx) -> Alternatieven {
             })
             .collect();
     Alternatieven { partijen, integraal, toelichting }
-}
-
-/// Management consequences over Y..Y+3 (empty in the jaarrekening).
-pub fn beheerconsequenties(cx: &Ctx) -> Beheerconsequenties {
-    let jaren = &cx.r.jaren;
-    let kop = jaren.iter().map(|j| j.to_string()).collect();
-    let cons = if cx.is_plan() { cx.r.consequences.as_slice() } else { &[] };
-    let mut total = Years::new();
-    let fmt = |years: &Years| {
-        jaren.iter().map(|j| nl::money(years.get(j).copied().unwrap_or(Money::ZERO))).collect::<Vec<_>>()
-    };
-    let rijen = cons
-        .iter()
-        .map(|c| {
-            add_years(&mut total, &c.bedragen);
-            ConsequentieRij {
-                partij: cx.party(&c.party),
-                omschrijving: c.omschrijving.clone(),
-                component: c.component.as_ref().map(|x| cx.component(x)),
-                beleidsdoel: c.beleidsdoel.as_ref().map(|x| cx.perspective(x)),
-                besluit: c.besluit.clone(),
-                vanaf: c.vanaf,
-                bedrag_per_jaar: nl::money(c.bedrag_per_jaar),
-                bedragen: fmt(&c.bedragen),
-            }
-        })
-        .collect();
-    Beheerconsequenties { kop, rijen, totaal: Totaal { bedragen: fmt(&total) } }
 }
 
 /// The risks of the plans of Y, in tree order (empty in the jaarrekening).

@@ -1,7 +1,7 @@
 //! Per perspective: what we want to achieve (goals), what we do for it (results, and in the
 //! jaarrekening their status), the outlook, and what it costs per party.
 
-use super::Ctx;
+use super::cx::Ctx;
 use super::text::{Bedragen, row};
 use crate::model::{CycleDoc, Plan, Year};
 use crate::nl;

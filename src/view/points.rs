@@ -1,6 +1,6 @@
 //! The points of the plans' management summary: what the numbers say, in Dutch sentences.
 
-use super::Ctx;
+use super::cx::Ctx;
 use super::register::{aanleveringen, afspraken};
 use super::text::{count, join};
 use crate::diag::Diagnostics;
@@ -164,7 +164,7 @@ pub(super) fn deliveries(cx: &Ctx) -> Option<String> {
     let all = aanleveringen(cx);
     let n = |s: &str| all.iter().filter(|a| a.soort == s).count();
     let required = all.iter().filter(|a| a.soort != "nietverplicht").count();
-    let (on_time, late, missing, open) = (n("optijd"), n("laat"), n("ontbreekt"), n("onbekend"));
+    let (on_time, late, missing, open) = (n("optijd"), n("laat"), n("ontbreekt"), n("nogniet") + n("onbekend"));
     if required == 0 {
         return None;
     }

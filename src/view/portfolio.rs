@@ -1,7 +1,7 @@
 //! The portfolio of feature-based costing: totals per perspective and feature, per cost type
 //! and per component, over the document's year columns.
 
-use super::Ctx;
+use super::cx::Ctx;
 use super::text::{join, row};
 use crate::rollup::Years;
 use serde::Serialize;

@@ -1,9 +1,8 @@
 //! The status tables: the afsprakenstelsel per TBO and OBO for year Y, the delivery of each
 //! party's documents against the calendar at the reference date, and the check's findings.
 
-use super::Ctx;
-use super::text::count;
-use crate::check::calendar::{Delivery, delivery, docs_of};
+use super::cx::Ctx;
+use super::deliveries::judged;
 use crate::diag::{Diagnostics, Severity};
 use crate::model::*;
 use crate::nl;
@@ -45,7 +44,7 @@ pub struct Aanlevering {
     pub ingediend: Option<String>,
     /// The status in words.
     pub status: String,
-    /// `optijd`, `laat`, `ontbreekt`, `nietverplicht` or `onbekend`.
+    /// `optijd`, `laat`, `ontbreekt`, `nietverplicht`, `nogniet` or `onbekend`.
     pub soort: &'static str,
 }
 
@@ -129,64 +128,39 @@ pub fn aanleveringen(cx: &Ctx) -> Vec<Aanlevering> {
     let stuk = if cx.is_plan() { StukSoort::Plan } else { StukSoort::Realisatie };
     let mut out = Vec::new();
     for n in &cx.r.org.nodes {
-        let sub = cx.tree.submission(y, &n.id);
-        let termijnen: Vec<&Termijn> = cx.st.kalender.iter().filter(|t| t.rol == n.rol && t.stuk == stuk).collect();
-        for (kind, name) in docs_of(stuk) {
-            let stuk = format!("{name} {y}");
-            if termijnen.is_empty() {
+        let due = cx.tree.due(cx.st, &n.id, n.rol, y, Some(stuk), cx.peildatum);
+        if due.is_empty() {
+            let sub = cx.tree.submission(y, &n.id);
+            for (kind, name) in stuk.documents() {
                 let delivered =
-                    sub.and_then(|s| header(s, *kind)).and_then(|h| h.ingediend_op.as_ref()).map(|d| d.value);
-                let ingediend = delivered.filter(|d| *d <= cx.peildatum).map(nl::date);
-                let status = "niet verplicht volgens de kalender".to_string();
+                    sub.and_then(|s| s.header(*kind)).and_then(|(h, _)| h.ingediend_op.as_ref()).map(|d| d.value);
                 out.push(Aanlevering {
                     partij: n.naam.clone(),
-                    stuk,
+                    stuk: format!("{name} {y}"),
                     termijn: None,
-                    ingediend,
-                    status,
+                    ingediend: delivered.filter(|d| *d <= cx.peildatum).map(nl::date),
+                    status: "niet verplicht volgens de kalender".to_string(),
                     soort: "nietverplicht",
                 });
-                continue;
             }
-            for t in &termijnen {
-                let deadline = t.deadline(y);
-                let (ingediend, status, soort) = judge(delivery(sub, *kind, deadline, cx.peildatum));
+            continue;
+        }
+        // Per document kind, then per calendar entry (a role may have several deadlines).
+        for (kind, _) in stuk.documents() {
+            for d in due.iter().filter(|d| d.kind == *kind) {
+                let j = judged(d);
                 out.push(Aanlevering {
                     partij: n.naam.clone(),
-                    stuk: stuk.clone(),
-                    termijn: Some(nl::date(deadline)),
-                    ingediend,
-                    status,
-                    soort,
+                    stuk: format!("{} {y}", d.naam),
+                    termijn: Some(nl::date(d.termijn)),
+                    ingediend: j.ingediend,
+                    status: j.status,
+                    soort: j.soort,
                 });
             }
         }
     }
     out
-}
-
-fn judge(d: Delivery) -> (Option<String>, String, &'static str) {
-    match d {
-        Delivery::OnTime(d) => (Some(nl::date(d)), "op tijd".into(), "optijd"),
-        Delivery::Late(d, days) => {
-            (Some(nl::date(d)), format!("te laat ({})", count(days as usize, "dag", "dagen")), "laat")
-        }
-        Delivery::Overdue(days) => {
-            (None, format!("ontbreekt (termijn {} verstreken)", count(days as usize, "dag", "dagen")), "ontbreekt")
-        }
-        // Not yet due is no failure: its outcome is not known yet.
-        Delivery::NotYetDue => (None, "nog niet ingediend; termijn nog niet verstreken".into(), "onbekend"),
-        Delivery::Unknown => (None, "onleesbaar bestand".into(), "onbekend"),
-    }
-}
-
-fn header(sub: &Submission, kind: FileKind) -> Option<&Header> {
-    match kind {
-        FileKind::Plan => sub.plan.as_ref().map(|p| &p.header),
-        FileKind::Begroting => sub.begroting.as_ref().map(|b| &b.header),
-        FileKind::Realisatie => sub.realisatie.as_ref().map(|r| &r.header),
-        _ => None,
-    }
 }
 
 /// Every finding, in the order of the check (sorted by file and line).

@@ -1,7 +1,7 @@
 //! The management summary: key figures and the points that matter, written as Dutch
 //! sentences from the exact numbers.
 
-use super::Ctx;
+use super::cx::Ctx;
 use super::points;
 use super::text::count;
 use crate::diag::Diagnostics;

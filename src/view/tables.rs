@@ -1,7 +1,7 @@
 //! The roll-up tables: totals per level (own, consolidated, integral), the caps with the gap
 //! over the financiers, and the portfolio (feature-based costing) with its breakdowns.
 
-use super::Ctx;
+use super::cx::Ctx;
 use super::text::{Bedragen, fractie, key_percent, row};
 use crate::model::{Money, Rol, Year};
 use crate::nl;

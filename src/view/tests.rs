@@ -2,8 +2,10 @@
 //! shape, determinism, and a snapshot of the jaarplan 2027.
 
 use super::*;
-use crate::model::{CycleDoc, Scope};
+use crate::diag::Diagnostics;
+use crate::model::{CycleDoc, Scope, Tree, Year};
 use crate::rollup::rollup;
+use jiff::civil::Date;
 use rust_decimal::Decimal;
 use serde_json::Value;
 use std::path::Path;
@@ -194,7 +196,7 @@ fn snapshot_jaarplan_2027() {
 #[test]
 fn a_large_stelsel_gives_an_abridged_document() {
     let dir = tempfile::tempdir().unwrap();
-    crate::r#gen::generate(dir.path(), 60, 8, 3).unwrap();
+    jaarcyclus_synth::generate(dir.path(), 60, 8, 3).unwrap();
     let (tree, diags) = crate::load_and_check(dir.path(), &Scope::default(), peildatum()).unwrap();
     assert!(!diags.blocks_build());
     let y = *tree.years.keys().nth(1).expect("generated years");

@@ -1,7 +1,6 @@
 //! Small formatting helpers of the view: names from ids, rows of amounts, chart fractions,
 //! Dutch enumerations and counts.
 
-use super::Ctx;
 use crate::model::{Money, Year};
 use crate::nl;
 use crate::rollup::Years;
@@ -47,40 +46,12 @@ pub fn join(items: &[String]) -> String {
     }
 }
 
+/// `A`, `B`, … `Z`, then `27`, `28`, … (alternatives, appendices).
+pub fn letter(i: usize) -> String {
+    if i < 26 { char::from(b'A' + i as u8).to_string() } else { (i + 1).to_string() }
+}
+
 /// `1 dag`, `3 dagen` and the like.
 pub fn count(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
-}
-
-impl Ctx<'_> {
-    /// A party's display name (its id when unknown).
-    pub fn party(&self, id: &str) -> String {
-        self.r.org.naam(id).to_string()
-    }
-
-    /// A perspective's display name.
-    pub fn perspective(&self, id: &str) -> String {
-        self.st.perspective_name(id)
-    }
-
-    /// A component's display name.
-    pub fn component(&self, id: &str) -> String {
-        self.st.component_name(id)
-    }
-
-    /// A feature's display name (from the register, else its id).
-    pub fn feature(&self, id: &str) -> String {
-        let register = self.st.features.as_deref().unwrap_or_default();
-        register.iter().find(|f| f.id.value == id).map(|f| f.naam.clone()).unwrap_or_else(|| id.to_string())
-    }
-
-    /// A financier's display name.
-    pub fn financier(&self, id: &str) -> String {
-        self.st.financier_name(id)
-    }
-
-    /// The year columns as header texts.
-    pub fn kop(&self) -> Vec<String> {
-        self.jaren.iter().map(|j| j.to_string()).collect()
-    }
 }

@@ -2,9 +2,12 @@
 //! manifest the earlier stages made and puts them on disk atomically, under a lock.
 
 mod atomic;
+mod folder;
+pub mod mail;
 mod manifest;
 mod table;
 
 pub use atomic::{OutLock, lock_out, remove_stale_temps, write_atomic};
+pub use folder::write_folder;
 pub use manifest::Manifest;
 pub use table::{Cell, Table, csv, xlsx};

@@ -1,6 +1,9 @@
 //! Shared helpers of the integration tests: run the binary, build fixture trees.
 #![allow(dead_code)]
 
+pub mod agree;
+pub mod pdf;
+
 use std::path::{Path, PathBuf};
 use std::process::Output;
 

@@ -1,0 +1,94 @@
+//! `jaarcyclus build`: the cycle documents of the current (or given) year, with progress on a
+//! terminal and the stage times on request.
+
+use super::{Exit, peildatum, refused};
+use jaarcyclus::diag::summary_line;
+use jaarcyclus::pipeline::{BuildOptions, build};
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::time::Instant;
+
+/// The arguments of `build`.
+pub struct Args {
+    /// Data root.
+    pub data: PathBuf,
+    /// Output directory.
+    pub out: PathBuf,
+    /// Cycle year.
+    pub jaar: Option<i32>,
+    /// Reference date as written.
+    pub peildatum: Option<String>,
+    /// Where to write the typst sources too.
+    pub emit_typst: Option<PathBuf>,
+    /// Print stage timings.
+    pub timings: bool,
+    /// A house style over the built-in templates.
+    pub templates: Option<PathBuf>,
+}
+
+/// Runs `build`.
+pub fn run(a: Args) -> Exit {
+    let start = Instant::now();
+    let peildatum = match peildatum(a.peildatum.as_deref()) {
+        Ok(d) => d,
+        Err(e) => return e,
+    };
+    let o = BuildOptions {
+        data: a.data,
+        out: a.out.clone(),
+        jaar: a.jaar,
+        peildatum,
+        emit_typst: a.emit_typst,
+        templates: a.templates,
+    };
+    let mut spinner = Spinner(None);
+    let built = match build(&o, &mut |n| spinner.start(n)) {
+        Ok(b) => b,
+        Err(r) => {
+            spinner.done("");
+            return refused(r, "build");
+        }
+    };
+    spinner.done("documenten gezet");
+    for w in built.written.iter().filter(|w| w.ends_with(".pdf")) {
+        println!("geschreven: {}", a.out.join(w).display());
+    }
+    println!(
+        "{} bestanden in {} (tabellen en manifest.json per jaar); {}",
+        built.written.len(),
+        a.out.display(),
+        summary_line(&built.checked.diags)
+    );
+    if a.timings {
+        for (stage, d) in &built.timings.0 {
+            eprintln!("{stage:>12}: {:>8.1} ms", d.as_secs_f64() * 1000.0);
+        }
+        eprintln!("{:>12}: {:>8.1} ms", "totaal", start.elapsed().as_secs_f64() * 1000.0);
+    }
+    Exit::Ok
+}
+
+/// A spinner on a terminal while the documents are typeset; silent otherwise.
+struct Spinner(Option<indicatif::ProgressBar>);
+
+impl Spinner {
+    fn start(&mut self, n: usize) {
+        if !std::io::stderr().is_terminal() {
+            return;
+        }
+        let pb = indicatif::ProgressBar::new_spinner();
+        pb.set_message(format!("{n} documenten zetten…"));
+        pb.enable_steady_tick(std::time::Duration::from_millis(120));
+        self.0 = Some(pb);
+    }
+
+    fn done(&self, msg: &str) {
+        if let Some(pb) = &self.0 {
+            if msg.is_empty() {
+                pb.finish_and_clear();
+            } else {
+                pb.finish_with_message(msg.to_string());
+            }
+        }
+    }
+}

@@ -1,0 +1,79 @@
+//! The commands of the binary: each calls the library, prints for people or machines, and
+//! returns the exit status of contract §9.
+
+pub mod build;
+pub mod check;
+pub mod schema;
+pub mod stukken;
+pub mod uitleg;
+
+use jaarcyclus::diag::render_human;
+use jaarcyclus::pipeline::{Refusal, Why};
+use jiff::civil::Date;
+use std::io::IsTerminal;
+use std::process::ExitCode;
+
+/// The exit status of contract §9.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Exit {
+    /// No errors (warnings allowed).
+    Ok = 0,
+    /// The input has errors.
+    Input = 1,
+    /// The command could not run.
+    CannotRun = 2,
+}
+
+impl From<Exit> for ExitCode {
+    fn from(e: Exit) -> ExitCode {
+        ExitCode::from(e as u8)
+    }
+}
+
+/// Says why the command could not run, on stderr.
+pub fn fail(msg: impl std::fmt::Display) -> Exit {
+    eprintln!("fout: {msg}");
+    Exit::CannotRun
+}
+
+/// Reads `--peildatum`, or today (UTC) when absent.
+pub fn peildatum(arg: Option<&str>) -> Result<Date, Exit> {
+    match arg {
+        Some(s) => jaarcyclus::load::parse_date(s)
+            .ok_or_else(|| fail(format!("`{s}` is geen geldige peildatum; schrijf JJJJ-MM-DD"))),
+        None => Ok(jiff::tz::Offset::UTC.to_datetime(jiff::Timestamp::now()).date()),
+    }
+}
+
+/// Whether stdout is a terminal that wants colour.
+pub fn color() -> bool {
+    std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
+}
+
+/// Prints why a command refused and returns its exit status; `what` names the command's
+/// output in the message ("build", "stukken").
+pub fn refused(r: Refusal, what: &str) -> Exit {
+    match r {
+        Refusal::CannotRun(e) => fail(format!("{e:#}")),
+        Refusal::Input { checked, shown, why } => {
+            eprint!("{}", render_human(&shown, &checked.tree.sources, false));
+            match why {
+                Why::Untrustworthy => eprintln!(
+                    "fout: {what} geweigerd: de invoer bevat fouten (E0–E2) die de bedragen onbetrouwbaar maken; er is niets geschreven"
+                ),
+                Why::Decisions(rel) => eprintln!(
+                    "fout: {what} geweigerd: een besluitpunt van `{rel}` heeft te weinig alternatieven of een alternatief zonder risico (E307); er is niets geschreven"
+                ),
+            }
+            Exit::Input
+        }
+        Refusal::Templates(errs) => {
+            for (main, es) in errs {
+                for e in es {
+                    eprintln!("fout in sjabloon ({main}): {e}");
+                }
+            }
+            fail("de sjablonen konden niet worden gezet; er is niets geschreven")
+        }
+    }
+}

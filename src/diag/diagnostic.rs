@@ -1,0 +1,236 @@
+//! A finding as a value: code, place, subject (party and year), message and hint; and the
+//! list of findings of one run.
+
+use super::codes::{Code, Severity};
+use std::collections::BTreeMap;
+
+/// A 1-based place in a file: line and column (in characters).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+pub struct Pos {
+    /// 1-based line.
+    pub line: u32,
+    /// 1-based column, counted in characters.
+    pub column: u32,
+}
+
+impl Pos {
+    /// The start of a file.
+    pub const START: Pos = Pos { line: 1, column: 1 };
+
+    /// A place from a line and column.
+    pub fn new(line: u32, column: u32) -> Pos {
+        Pos { line, column }
+    }
+}
+
+/// A piece of a message: text, or a reference to a party, which a terminal shows as its id in
+/// backticks and a board document as the party's name.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Part {
+    /// Literal text.
+    Text(String),
+    /// A party id (in backticks at a terminal).
+    Party(String),
+    /// A party id in a list such as a reporting line (without backticks at a terminal).
+    Member(String),
+}
+
+impl From<&str> for Part {
+    fn from(s: &str) -> Part {
+        Part::Text(s.to_string())
+    }
+}
+
+impl From<String> for Part {
+    fn from(s: String) -> Part {
+        Part::Text(s)
+    }
+}
+
+/// A message as parts (see [`Part`]).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Message(pub Vec<Part>);
+
+impl Message {
+    /// The text for a terminal and for JSON: party ids in backticks.
+    pub fn technical(&self) -> String {
+        let mut out = String::new();
+        for p in &self.0 {
+            match p {
+                Part::Text(t) | Part::Member(t) => out.push_str(t),
+                Part::Party(id) => {
+                    out.push('`');
+                    out.push_str(id);
+                    out.push('`');
+                }
+            }
+        }
+        out
+    }
+
+    /// The text for a board document: each party by the name `name` gives, and the backticks
+    /// that mark ids and field names at a terminal left out.
+    pub fn for_board(&self, mut name: impl FnMut(&str) -> String) -> String {
+        let mut out = String::new();
+        for p in &self.0 {
+            match p {
+                Part::Text(t) => out.extend(t.chars().filter(|c| *c != '`')),
+                Part::Party(id) | Part::Member(id) => out.push_str(&name(id)),
+            }
+        }
+        out
+    }
+}
+
+/// One finding: what, where, about whom, and what to do about it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Diagnostic {
+    /// The contract code.
+    pub code: Code,
+    /// The file, relative to the data root with forward slashes; `None` where no file applies.
+    pub file: Option<String>,
+    /// The place in the file; `None` where no place applies (e.g. a missing file).
+    pub pos: Option<Pos>,
+    /// The party the finding is about (contract §9): the party whose file it is in, or the party
+    /// an agreement, reporting line or calendar finding names; `None` for a perspective, a
+    /// meeting or the construct as a whole.
+    pub organisatie: Option<String>,
+    /// The cycle year the finding is about, if any.
+    pub jaar: Option<i32>,
+    /// The Dutch message, specific to this finding, as a terminal shows it.
+    pub message: String,
+    /// The same message in parts, for documents that name parties by name.
+    pub text: Message,
+    /// What to do, in Dutch.
+    pub hint: Option<String>,
+}
+
+impl Diagnostic {
+    /// A finding without a place yet.
+    pub fn new(code: Code, message: impl Into<String>) -> Diagnostic {
+        Diagnostic::parts(code, Message(vec![Part::Text(message.into())]))
+    }
+
+    /// A finding from a message in parts.
+    pub fn parts(code: Code, text: Message) -> Diagnostic {
+        Diagnostic {
+            code,
+            file: None,
+            pos: None,
+            organisatie: None,
+            jaar: None,
+            message: text.technical(),
+            text,
+            hint: None,
+        }
+    }
+
+    /// Says which party and cycle year the finding is about (overrides what the file implies).
+    pub fn about(mut self, organisatie: Option<&str>, jaar: Option<i32>) -> Diagnostic {
+        self.organisatie = organisatie.map(str::to_string);
+        self.jaar = jaar;
+        self
+    }
+
+    /// Adds the hint.
+    pub fn hint(mut self, hint: impl Into<String>) -> Diagnostic {
+        self.hint = Some(hint.into());
+        self
+    }
+
+    /// Places the finding in a file at a position.
+    pub fn at(self, file: &str, pos: Pos) -> Diagnostic {
+        let mut d = self.in_file(file);
+        d.pos = Some(pos);
+        d
+    }
+
+    /// Places the finding in a file without a position (e.g. a missing file). A file of a
+    /// party's folder, `<Y>/<org>/…`, makes the finding about that party and year unless
+    /// [`Diagnostic::about`] said otherwise.
+    pub fn in_file(mut self, file: &str) -> Diagnostic {
+        if self.organisatie.is_none()
+            && self.jaar.is_none()
+            && let Some((y, org)) = party_folder(file)
+        {
+            self.organisatie = Some(org.to_string());
+            self.jaar = Some(y);
+        }
+        self.file = Some(file.to_string());
+        self
+    }
+
+    /// The severity of its code.
+    pub fn severity(&self) -> Severity {
+        self.code.severity()
+    }
+
+    fn sort_key(&self) -> (bool, &str, Option<Pos>, Code, &str) {
+        (self.file.is_none(), self.file.as_deref().unwrap_or(""), self.pos, self.code, &self.message)
+    }
+}
+
+/// The cycle year and party of a path `<Y>/<org>` or `<Y>/<org>/…` relative to the data root.
+pub fn party_folder(rel: &str) -> Option<(i32, &str)> {
+    let mut parts = rel.split('/');
+    let (y, org) = (parts.next()?, parts.next()?);
+    let year = (y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit())).then(|| y.parse().ok()).flatten()?;
+    (!org.is_empty()).then_some((year, org))
+}
+
+/// The findings of one run, sorted by file and line when finished.
+#[derive(Clone, Debug, Default)]
+pub struct Diagnostics {
+    items: Vec<Diagnostic>,
+}
+
+impl Diagnostics {
+    /// An empty list.
+    pub fn new() -> Diagnostics {
+        Diagnostics::default()
+    }
+
+    /// Adds a finding.
+    pub fn push(&mut self, d: Diagnostic) {
+        self.items.push(d);
+    }
+
+    /// Adds several findings.
+    pub fn extend(&mut self, ds: impl IntoIterator<Item = Diagnostic>) {
+        self.items.extend(ds);
+    }
+
+    /// Sorts by file (file-less last), line, column and code, and drops exact duplicates.
+    pub fn finish(&mut self) {
+        self.items.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+        self.items.dedup();
+    }
+
+    /// The findings.
+    pub fn items(&self) -> &[Diagnostic] {
+        &self.items
+    }
+
+    /// The number of errors.
+    pub fn errors(&self) -> usize {
+        self.items.iter().filter(|d| d.severity() == Severity::Error).count()
+    }
+
+    /// The number of warnings.
+    pub fn warnings(&self) -> usize {
+        self.items.len() - self.errors()
+    }
+
+    /// Whether any finding makes the numbers untrustworthy (families E0–E2).
+    pub fn blocks_build(&self) -> bool {
+        self.items.iter().any(|d| d.code.blocks_build())
+    }
+
+    /// Whether a finding with this code exists (for tests and callers).
+    pub fn has(&self, code: Code) -> bool {
+        self.items.iter().any(|d| d.code == code)
+    }
+}
+
+/// The text of every file read, by path relative to the data root, for showing source lines.
+pub type Sources = BTreeMap<String, String>;

@@ -1,0 +1,13 @@
+//! Every message a user reads about their data, in one place: one function per kind of
+//! finding, returning the diagnostic without its place (callers add it with `at`).
+
+mod build;
+mod content;
+mod read;
+mod refs;
+mod register;
+
+pub use content::*;
+pub use read::*;
+pub use refs::*;
+pub use register::*;

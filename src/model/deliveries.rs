@@ -1,0 +1,114 @@
+//! Deliveries (contract §3, §7): for a party and a cycle year, every document the P&C calendar
+//! asks of its role, with its deadline and its state at the reference date. The one place that
+//! says what "delivered", "late" and "overdue" mean: the calendar check, the documents, the
+//! meeting status and the reminders all read it.
+
+use super::at::Year;
+use super::enums::*;
+use super::stelsel::{Stelsel, Termijn};
+use super::tree::{Submission, Tree};
+use jiff::civil::Date;
+
+/// The state of one required document at the reference date.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Delivery {
+    /// Delivered on or before the deadline.
+    OnTime(Date),
+    /// Delivered after the deadline, by this many days.
+    Late(Date, i64),
+    /// Not delivered and the deadline has passed, by this many days.
+    Overdue(i64),
+    /// Not delivered, the deadline has not passed yet.
+    NotYetDue,
+    /// Present but unreadable; its state cannot be judged.
+    Unknown,
+}
+
+/// One document the calendar asks of a party for a cycle year.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Due {
+    /// The calendar kind (plan and begroting come together).
+    pub stuk: StukSoort,
+    /// The file kind.
+    pub kind: FileKind,
+    /// The document's name in Dutch: `plan`, `begroting`, `realisatie`.
+    pub naam: &'static str,
+    /// The cycle year.
+    pub jaar: Year,
+    /// The deadline.
+    pub termijn: Date,
+    /// Its state at the reference date.
+    pub delivery: Delivery,
+    /// The file, relative to the data root (where it is or would be).
+    pub bestand: String,
+    /// The file exists but has no `ingediend_op`.
+    pub zonder_datum: bool,
+}
+
+impl StukSoort {
+    /// The documents a calendar kind stands for, with their display names.
+    pub fn documents(self) -> &'static [(FileKind, &'static str)] {
+        match self {
+            StukSoort::Plan => &[(FileKind::Plan, "plan"), (FileKind::Begroting, "begroting")],
+            StukSoort::Realisatie => &[(FileKind::Realisatie, "realisatie")],
+        }
+    }
+}
+
+/// Judges one document of a party against `deadline` at `peildatum` (contract §7: delivered is
+/// a file with `ingediend_op` on or before the reference date).
+pub fn judge(sub: Option<&Submission>, kind: FileKind, deadline: Date, peildatum: Date) -> Delivery {
+    let delivered = sub
+        .and_then(|s| s.header(kind))
+        .and_then(|(h, _)| h.ingediend_op.as_ref())
+        .map(|d| d.value)
+        .filter(|d| *d <= peildatum);
+    match delivered {
+        Some(d) if d > deadline => Delivery::Late(d, (d - deadline).get_days() as i64),
+        Some(d) => Delivery::OnTime(d),
+        None if sub.is_some_and(|s| s.unreadable.contains(&kind)) => Delivery::Unknown,
+        None if peildatum > deadline => Delivery::Overdue((peildatum - deadline).get_days() as i64),
+        None => Delivery::NotYetDue,
+    }
+}
+
+impl Stelsel {
+    /// The calendar entries for a role and, when given, a calendar kind.
+    pub fn termijnen(&self, rol: Rol, stuk: Option<StukSoort>) -> impl Iterator<Item = &Termijn> {
+        self.kalender.iter().filter(move |t| t.rol == rol && stuk.is_none_or(|s| s == t.stuk))
+    }
+}
+
+impl Tree {
+    /// Every document the calendar asks of party `org` (role `rol`) for cycle year `y`, in
+    /// calendar order, judged at `peildatum`; only calendar kind `stuk` when given.
+    pub fn due(
+        &self,
+        st: &Stelsel,
+        org: &str,
+        rol: Rol,
+        y: Year,
+        stuk: Option<StukSoort>,
+        peildatum: Date,
+    ) -> Vec<Due> {
+        let sub = self.submission(y, org);
+        let mut out = Vec::new();
+        for t in st.termijnen(rol, stuk) {
+            let termijn = t.deadline(y);
+            for (kind, naam) in t.stuk.documents() {
+                let header = sub.and_then(|s| s.header(*kind));
+                out.push(Due {
+                    stuk: t.stuk,
+                    kind: *kind,
+                    naam,
+                    jaar: y,
+                    termijn,
+                    delivery: judge(sub, *kind, termijn, peildatum),
+                    bestand: header.map_or_else(|| format!("{y}/{org}/{}.yaml", kind.as_str()), |(_, f)| f.to_string()),
+                    zonder_datum: header.is_some_and(|(h, _)| h.ingediend_op.is_none()),
+                });
+            }
+        }
+        out
+    }
+}

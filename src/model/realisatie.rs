@@ -1,0 +1,41 @@
+//! `<Y>/<org>/realisatie.yaml` (contract §6): actuals per line and the status of results.
+
+use super::at::At;
+use super::enums::*;
+use super::money::Money;
+use super::plan::Header;
+
+/// Actuals for Y.
+#[derive(Clone, Debug)]
+pub struct Realisatie {
+    /// Path relative to the data root.
+    pub file: String,
+    /// The header.
+    pub header: Header,
+    /// One line per budget line.
+    pub regels: Vec<RealisatieRegel>,
+    /// One status per plan result.
+    pub resultaten: Vec<ResultaatStatusRegel>,
+}
+
+/// The actual of one budget line.
+#[derive(Clone, Debug)]
+pub struct RealisatieRegel {
+    /// The budget line id.
+    pub regel: At<String>,
+    /// The amount spent; `None` when the written value was invalid (already reported).
+    pub bedrag: Option<At<Money>>,
+    /// The explanation.
+    pub toelichting: Option<String>,
+}
+
+/// The status of one plan result.
+#[derive(Clone, Debug)]
+pub struct ResultaatStatusRegel {
+    /// The result id.
+    pub resultaat: At<String>,
+    /// Its status.
+    pub status: ResultaatStatus,
+    /// The explanation.
+    pub toelichting: Option<String>,
+}

@@ -1,0 +1,99 @@
+//! Everything read from the data root: the construct, the register, every party's
+//! submission per cycle year, the meetings, and the text and hash of every file.
+
+use super::afspraken::Afspraak;
+use super::at::Year;
+use super::begroting::Begroting;
+use super::enums::*;
+use super::plan::{Header, Plan};
+use super::realisatie::Realisatie;
+use super::stelsel::Stelsel;
+use super::vergadering::Vergadering;
+use crate::diag::Sources;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// One party's files for one cycle year.
+#[derive(Clone, Debug, Default)]
+pub struct Submission {
+    /// The plan, when present and readable.
+    pub plan: Option<Plan>,
+    /// The begroting, when present and readable.
+    pub begroting: Option<Begroting>,
+    /// The realisatie, when present and readable.
+    pub realisatie: Option<Realisatie>,
+    /// Files that exist but could not be read (already reported); suppresses follow-up findings.
+    pub unreadable: BTreeSet<FileKind>,
+}
+
+impl Submission {
+    /// The header and file of a document of this kind, when present and readable.
+    pub fn header(&self, kind: FileKind) -> Option<(&Header, &str)> {
+        match kind {
+            FileKind::Plan => self.plan.as_ref().map(|p| (&p.header, p.file.as_str())),
+            FileKind::Begroting => self.begroting.as_ref().map(|b| (&b.header, b.file.as_str())),
+            FileKind::Realisatie => self.realisatie.as_ref().map(|r| (&r.header, r.file.as_str())),
+            _ => None,
+        }
+    }
+
+    /// The files a cycle document of this kind is made from that have status concept: plan and
+    /// begroting, and for the jaarrekening also the realisatie.
+    pub fn concept_files(&self, doc: CycleDoc) -> Vec<&str> {
+        let mut kinds = vec![FileKind::Plan, FileKind::Begroting];
+        if doc == CycleDoc::Jaarrekening {
+            kinds.push(FileKind::Realisatie);
+        }
+        kinds
+            .into_iter()
+            .filter_map(|k| self.header(k))
+            .filter(|(h, _)| h.status == Status::Concept)
+            .map(|(_, f)| f)
+            .collect()
+    }
+
+    /// Whether a file of this kind exists (readable or not).
+    pub fn exists(&self, kind: FileKind) -> bool {
+        self.unreadable.contains(&kind)
+            || match kind {
+                FileKind::Plan => self.plan.is_some(),
+                FileKind::Begroting => self.begroting.is_some(),
+                FileKind::Realisatie => self.realisatie.is_some(),
+                _ => false,
+            }
+    }
+}
+
+/// What was asked to be read.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Scope {
+    /// Only this party (plus stelsel and afspraken).
+    pub organisatie: Option<String>,
+    /// Only this cycle year.
+    pub jaar: Option<Year>,
+}
+
+/// Everything read from the data root.
+#[derive(Clone, Debug, Default)]
+pub struct Tree {
+    /// The construct; `None` when `stelsel.yaml` could not be read (already reported).
+    pub stelsel: Option<Stelsel>,
+    /// The afsprakenstelsel register (absent file = empty).
+    pub afspraken: Vec<Afspraak>,
+    /// Per cycle year, per party folder, its submission.
+    pub years: BTreeMap<Year, BTreeMap<String, Submission>>,
+    /// The board meetings.
+    pub vergaderingen: Vec<Vergadering>,
+    /// What was read.
+    pub scope: Scope,
+    /// The text of every file read (for diagnostics).
+    pub sources: Sources,
+    /// SHA-256 and size of every file read, by relative path (for the manifest).
+    pub inputs: BTreeMap<String, ([u8; 32], usize)>,
+}
+
+impl Tree {
+    /// The submission of a party in a year, if its folder exists.
+    pub fn submission(&self, y: Year, org: &str) -> Option<&Submission> {
+        self.years.get(&y).and_then(|m| m.get(org))
+    }
+}

@@ -1,0 +1,60 @@
+//! `vergaderingen/<date>-<beraad>.yaml` (contract §8): a board meeting and its agenda.
+
+use super::at::{At, Year};
+use super::enums::*;
+use super::money::Money;
+use crate::diag::Pos;
+use jiff::civil::Date;
+
+/// A board meeting (`vergaderingen/<date>-<beraad>.yaml`).
+#[derive(Clone, Debug)]
+pub struct Vergadering {
+    /// Path relative to the data root.
+    pub file: String,
+    /// The file stem, e.g. `2025-11-13-ogb-b`.
+    pub stem: String,
+    /// The board, e.g. `OGB-B`.
+    pub beraad: String,
+    /// The meeting date.
+    pub datum: At<Date>,
+    /// When the documents went out.
+    pub stukken_verzonden_op: Option<At<Date>>,
+    /// The agenda.
+    pub agenda: Vec<Agendapunt>,
+}
+
+/// An agenda item.
+#[derive(Clone, Debug)]
+pub struct Agendapunt {
+    /// Its number.
+    pub id: At<i64>,
+    /// The subject.
+    pub onderwerp: String,
+    /// Decision, discussion or information.
+    pub soort: AgendaSoort,
+    /// The cycle document it concerns.
+    pub stuk: Option<CycleDoc>,
+    /// The year of that document.
+    pub jaar: Option<At<Year>>,
+    /// The proposal.
+    pub voorstel: Option<String>,
+    /// The alternatives.
+    pub alternatieven: Vec<AgendaAlternatief>,
+    /// Where the item starts.
+    pub pos: Pos,
+}
+
+/// An alternative of a decision item.
+#[derive(Clone, Debug)]
+pub struct AgendaAlternatief {
+    /// Its name.
+    pub naam: String,
+    /// Its amount; or computed from `niveau`.
+    pub bedrag: Option<Money>,
+    /// A service level whose construct total is the amount.
+    pub niveau: Option<Niveau>,
+    /// Its risks.
+    pub risicos: Vec<String>,
+    /// Where it starts.
+    pub pos: Pos,
+}

@@ -1,0 +1,74 @@
+//! `build`: load → check → rollup (each year once) → view → typeset → write. Refuses on E0–E2
+//! findings; otherwise writes the cycle documents, the spreadsheets and the manifests.
+
+use super::documents::{Planned, plan_documents, rollups, typeset_documents};
+use super::outcome::{Checked, Refusal, Timings, check, refuse_untrustworthy};
+use super::output::{emit_typst, guard_out, write_documents};
+use crate::model::{Scope, Year};
+use crate::typeset::Templates;
+use anyhow::anyhow;
+use jiff::civil::Date;
+use std::path::PathBuf;
+use std::time::Instant;
+
+/// What `build` is asked to do.
+#[derive(Clone, Debug)]
+pub struct BuildOptions {
+    /// The data root.
+    pub data: PathBuf,
+    /// The output directory.
+    pub out: PathBuf,
+    /// The cycle year (default: the current cycle, contract §9).
+    pub jaar: Option<Year>,
+    /// The reference date.
+    pub peildatum: Date,
+    /// Also write the typst sources of each document here.
+    pub emit_typst: Option<PathBuf>,
+    /// A house style laid over the built-in templates.
+    pub templates: Option<PathBuf>,
+}
+
+/// What a build did.
+pub struct Built {
+    /// The checked input (its findings are listed in the documents).
+    pub checked: Checked,
+    /// The documents planned.
+    pub planned: Vec<Planned>,
+    /// Every file written, relative to the output directory.
+    pub written: Vec<String>,
+    /// Wall time per stage.
+    pub timings: Timings,
+}
+
+/// Runs `build`. `typesetting` is called with the number of documents just before the
+/// documents are typeset (the binary shows progress).
+pub fn build(o: &BuildOptions, typesetting: &mut dyn FnMut(usize)) -> Result<Built, Refusal> {
+    let mut timings = Timings::default();
+    let mut clock = Instant::now();
+    let checked = check(&o.data, &Scope::default(), o.peildatum)?;
+    timings.lap("load+check", &mut clock);
+    if let Some(j) = o.jaar
+        && !checked.tree.years.contains_key(&j)
+    {
+        return Err(anyhow!("er is geen jaarmap {j} in `{}`", o.data.display()).into());
+    }
+    let planned = plan_documents(&checked.tree, o.jaar);
+    if planned.is_empty() {
+        return Err(anyhow!("geen cyclusjaren gevonden in `{}`", o.data.display()).into());
+    }
+    let out = guard_out(&o.data, &o.out)?;
+    let templates = Templates::with_overlay(o.templates.as_deref())?;
+    let checked = refuse_untrustworthy(checked)?;
+    let Checked { tree, diags } = &checked;
+    let rollups = rollups(tree, planned.iter().map(|p| p.jaar));
+    timings.lap("rollup", &mut clock);
+    typesetting(planned.len());
+    let made = typeset_documents(tree, diags, &planned, &rollups, &templates, o.peildatum, &mut timings)?;
+    clock = Instant::now();
+    let written = write_documents(&out, tree, &made, &rollups, &templates, o.peildatum)?;
+    if let Some(dir) = &o.emit_typst {
+        emit_typst(dir, &made, &templates)?;
+    }
+    timings.lap("write", &mut clock);
+    Ok(Built { checked, planned, written, timings })
+}

@@ -1,0 +1,143 @@
+//! The cycle documents of a run: which to make, each year rolled up once, and their views
+//! typeset in parallel (one thread per document, fonts parsed once and shared).
+
+use super::outcome::{Refusal, Timings};
+use crate::diag::Diagnostics;
+use crate::model::{CycleDoc, Tree, Year};
+use crate::rollup::{Rollup, rollup};
+use crate::typeset::{Job, TemplateError, Templates, Typesetter};
+use jiff::civil::Date;
+use std::collections::BTreeMap;
+use std::time::Instant;
+
+/// One document to make: its kind, cycle year and output path relative to `out/`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Planned {
+    /// Meerjarenplan, jaarplan or jaarrekening.
+    pub kind: CycleDoc,
+    /// The cycle year it is about.
+    pub jaar: Year,
+    /// `<Y>/jaarplan-<Y>.pdf` and so on.
+    pub rel: String,
+}
+
+impl Planned {
+    /// A document of `kind` for year `y`, in folder `dir` of `out/` (default: `<Y>`).
+    pub fn new(kind: CycleDoc, y: Year, dir: Option<&str>) -> Planned {
+        let name = kind.file_name(y);
+        let rel = match dir {
+            Some(d) => format!("{d}/{name}"),
+            None => format!("{y}/{name}"),
+        };
+        Planned { kind, jaar: y, rel }
+    }
+}
+
+/// Which documents `build` makes (contract §9): without `--jaar` the meerjarenplan and
+/// jaarplan of the latest year folder and the jaarrekening of the latest year with realisations.
+pub fn plan_documents(tree: &Tree, jaar: Option<Year>) -> Vec<Planned> {
+    let has_real = |y: Year| tree.years.get(&y).is_some_and(|m| m.values().any(|s| s.realisatie.is_some()));
+    let latest = jaar.or_else(|| tree.years.keys().next_back().copied());
+    let mut out = Vec::new();
+    if let Some(y) = latest {
+        out.push(Planned::new(CycleDoc::Meerjarenplan, y, None));
+        out.push(Planned::new(CycleDoc::Jaarplan, y, None));
+    }
+    let r = match jaar {
+        Some(y) => has_real(y).then_some(y),
+        None => tree.years.keys().rev().copied().find(|y| has_real(*y)),
+    };
+    if let Some(r) = r {
+        out.push(Planned::new(CycleDoc::Jaarrekening, r, None));
+    }
+    out
+}
+
+/// The roll-up of every year a run needs, each made once.
+pub type Rollups = BTreeMap<Year, Rollup>;
+
+/// Rolls up each of `years` once.
+pub fn rollups(tree: &Tree, years: impl IntoIterator<Item = Year>) -> Rollups {
+    let mut out = Rollups::new();
+    for y in years {
+        out.entry(y).or_insert_with(|| rollup(tree, y));
+    }
+    out
+}
+
+/// A typeset document ready to write.
+pub struct Made {
+    /// What it is.
+    pub planned: Planned,
+    /// The PDF.
+    pub pdf: Vec<u8>,
+    /// The files typst compiled (for `--emit-typst` and the meeting pack).
+    pub job: Job,
+}
+
+/// The job of one cycle document: the templates plus its view as `data.json`.
+pub fn job(templates: &Templates, kind: CycleDoc, data: Vec<u8>, date: Date) -> Job {
+    let mut files = templates.files.clone();
+    files.insert("data.json".into(), data);
+    Job { files, main: format!("{}.typ", kind.as_str()), date, tagged: true }
+}
+
+/// Views and jobs for every planned document (its year's roll-up from `rollups`), then
+/// typesetting in parallel.
+pub fn typeset_documents(
+    tree: &Tree,
+    diags: &Diagnostics,
+    planned: &[Planned],
+    rollups: &Rollups,
+    templates: &Templates,
+    peildatum: Date,
+    t: &mut Timings,
+) -> Result<Vec<Made>, Refusal> {
+    let mut clock = Instant::now();
+    let jobs: Vec<(Planned, Job)> = planned
+        .iter()
+        .map(|p| {
+            let data = crate::view::document_json(p.kind, tree, &rollups[&p.jaar], diags, peildatum);
+            (p.clone(), job(templates, p.kind, data, peildatum))
+        })
+        .collect();
+    t.lap("view", &mut clock);
+    let ts = Typesetter::new(&templates.font_data());
+    t.lap("fonts", &mut clock);
+    let made = typeset_parallel(&ts, jobs)?;
+    t.lap("typeset", &mut clock);
+    Ok(made.into_iter().map(|(planned, job, pdf)| Made { planned, pdf, job }).collect())
+}
+
+/// Typesets every job on its own thread; every template error comes back, per main file.
+pub fn typeset_parallel<K: Send>(ts: &Typesetter, jobs: Vec<(K, Job)>) -> Result<Vec<(K, Job, Vec<u8>)>, Refusal> {
+    type Outcome<K> = (K, Job, Result<Vec<u8>, Vec<TemplateError>>);
+    let results: Vec<Outcome<K>> = std::thread::scope(|s| {
+        let handles: Vec<_> = jobs
+            .into_iter()
+            .map(|(k, job)| {
+                s.spawn(move || {
+                    let pdf = ts.pdf(&job);
+                    (k, job, pdf)
+                })
+            })
+            .collect();
+        handles.into_iter().map(|h| h.join().expect("typesetting thread")).collect()
+    });
+    let mut made = Vec::new();
+    let mut failed: BTreeMap<String, Vec<TemplateError>> = BTreeMap::new();
+    for (k, job, pdf) in results {
+        match pdf {
+            Ok(pdf) => made.push((k, job, pdf)),
+            Err(errors) => {
+                let seen = failed.entry(job.main.clone()).or_default();
+                for e in errors {
+                    if !seen.contains(&e) {
+                        seen.push(e);
+                    }
+                }
+            }
+        }
+    }
+    if failed.is_empty() { Ok(made) } else { Err(Refusal::Templates(failed.into_iter().collect())) }
+}

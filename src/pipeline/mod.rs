@@ -1,0 +1,16 @@
+//! The pipeline as functions that return values — `check`, `build`, `stukken` — over the
+//! stages `load → check → rollup → view → typeset → write`. Prints nothing: the binary
+//! (`src/cmd/`) prints, shows progress and chooses the exit status.
+
+mod build;
+mod documents;
+mod locate;
+mod meeting;
+mod outcome;
+mod output;
+
+pub use build::{BuildOptions, Built, build};
+pub use documents::{Planned, plan_documents};
+pub use meeting::{MeetingOptions, Pack, stukken};
+pub use outcome::{Checked, Refusal, Timings, Why, check};
+pub use output::guard_out;

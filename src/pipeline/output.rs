@@ -1,0 +1,129 @@
+//! Where output may go, and what a `build` writes: the documents, the roll-up spreadsheets and
+//! a manifest per year, each atomically under a lock on `out/`; and the typst sources on request.
+
+use super::documents::{Made, Rollups};
+use crate::model::{Tree, Year};
+use crate::typeset::Templates;
+use crate::write::{Manifest, lock_out, remove_stale_temps, write_atomic};
+use anyhow::{Context, Result, bail};
+use jiff::civil::Date;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+/// Refuses an output directory inside the data root (documents must never mix with inputs),
+/// then creates it. Returns its canonical path.
+pub fn guard_out(data: &Path, out: &Path) -> Result<PathBuf> {
+    // Judge the place before creating it, so that a refused `--out` leaves nothing behind.
+    if let (Ok(data_c), Some(out_r)) = (data.canonicalize(), resolve_to_be(out))
+        && out_r.starts_with(&data_c)
+    {
+        bail!(
+            "uitvoermap `{}` ligt binnen de gegevensmap `{}`; kies een map daarbuiten",
+            out.display(),
+            data.display()
+        );
+    }
+    std::fs::create_dir_all(out)
+        .with_context(|| format!("uitvoermap `{}` kan niet worden aangemaakt", out.display()))?;
+    let out_c = out.canonicalize().with_context(|| format!("uitvoermap `{}` is niet bruikbaar", out.display()))?;
+    if let Ok(data_c) = data.canonicalize()
+        && out_c.starts_with(&data_c)
+    {
+        bail!(
+            "uitvoermap `{}` ligt binnen de gegevensmap `{}`; kies een map daarbuiten",
+            out.display(),
+            data.display()
+        );
+    }
+    Ok(out_c)
+}
+
+/// Where `path` would be once created: its deepest existing ancestor resolved (links
+/// followed), the missing components appended; `None` when that cannot be told beforehand.
+fn resolve_to_be(path: &Path) -> Option<PathBuf> {
+    let abs = std::path::absolute(path).ok()?;
+    let mut existing = abs.as_path();
+    let mut missing = Vec::new();
+    while !existing.exists() {
+        missing.push(existing.file_name()?);
+        existing = existing.parent()?;
+    }
+    let mut resolved = existing.canonicalize().ok()?;
+    resolved.extend(missing.iter().rev());
+    Some(resolved)
+}
+
+/// Writes the documents, the roll-up spreadsheets of their years and a manifest per year, each
+/// atomically, under an exclusive lock on `out`. Returns the written paths relative to `out`.
+pub fn write_documents(
+    out: &Path,
+    tree: &Tree,
+    made: &[Made],
+    rollups: &Rollups,
+    templates: &Templates,
+    peildatum: Date,
+) -> Result<Vec<String>> {
+    let _lock = lock_out(out)?;
+    // Under the lock, a temporary file beside a target can only be a killed build's leftover.
+    let put = |rel: &str, bytes: &[u8]| {
+        remove_stale_temps(&out.join(rel));
+        write_atomic(&out.join(rel), bytes)
+    };
+    let mut written = Vec::new();
+    let mut per_year: BTreeMap<Year, Manifest> = BTreeMap::new();
+    for m in made {
+        let man = per_year.entry(m.planned.jaar).or_insert_with(|| manifest(tree, templates, peildatum));
+        put(&m.planned.rel, &m.pdf)?;
+        man.add_output(&m.planned.rel, &m.pdf);
+        written.push(m.planned.rel.clone());
+    }
+    for (y, man) in per_year.iter_mut() {
+        let r = &rollups[y];
+        let mut tables = crate::view::sheets::tables(r);
+        tables.extend(crate::view::sheets::plan_tables(tree, r));
+        for t in &tables {
+            let rel = format!("{y}/tabellen/{}-{y}.csv", t.name);
+            let bytes = crate::write::csv(t);
+            put(&rel, &bytes)?;
+            man.add_output(&rel, &bytes);
+            written.push(rel);
+        }
+        let rel = format!("{y}/tabellen/consolidatie-{y}.xlsx");
+        let bytes = crate::write::xlsx(&tables)?;
+        put(&rel, &bytes)?;
+        man.add_output(&rel, &bytes);
+        written.push(rel);
+        let rel = format!("{y}/manifest.json");
+        put(&rel, &man.to_json())?;
+        written.push(rel);
+    }
+    Ok(written)
+}
+
+/// A manifest listing every input read and every template used.
+pub fn manifest(tree: &Tree, templates: &Templates, peildatum: Date) -> Manifest {
+    let mut man = Manifest::new(peildatum);
+    for (rel, (sha, len)) in &tree.inputs {
+        man.add_input_digest(&format!("data/{rel}"), sha, *len);
+    }
+    for (rel, bytes) in &templates.files {
+        man.add_input(&format!("templates/{rel}"), bytes);
+    }
+    man
+}
+
+/// `--emit-typst DIR`: per document `DIR/<document>/main.typ` plus every file it reads, and
+/// the bundled fonts under `DIR/fonts/`, so an independent typst can compile the same sources.
+pub fn emit_typst(dir: &Path, made: &[Made], templates: &Templates) -> Result<()> {
+    for m in made {
+        let base = dir.join(m.planned.kind.as_str());
+        for (rel, bytes) in &m.job.files {
+            let target = if *rel == m.job.main { "main.typ".to_string() } else { rel.clone() };
+            write_atomic(&base.join(target), bytes)?;
+        }
+    }
+    for (i, bytes) in templates.fonts.values().enumerate() {
+        write_atomic(&dir.join("fonts").join(format!("font-{i:02}.ttf")), bytes)?;
+    }
+    Ok(())
+}
