@@ -1,11 +1,22 @@
 //! Judging the form of single values (ids, enums, amounts, dates, years) while lowering raw
 //! YAML into model types; each refusal becomes a diagnostic at the value's own place.
 
-use super::raw::Spanned;
-use super::raw::{I, S};
+use super::raw::{Field, I, S, Shape, Spanned};
 use crate::diag::{Diagnostic, Pos, msg};
 use crate::model::{At, Money, Year, parse_amount};
 use jiff::civil::Date;
+
+/// Lowers every item of an optional list with its place; items that give `None` (already
+/// reported) are left out.
+pub fn each<R, T>(list: Option<Vec<Spanned<R>>>, mut f: impl FnMut(R, Pos) -> Option<T>) -> Vec<T> {
+    list.unwrap_or_default()
+        .into_iter()
+        .filter_map(|s| {
+            let p = pos(&s);
+            f(s.value, p)
+        })
+        .collect()
+}
 
 /// The place of a spanned value.
 pub fn pos<T>(s: &Spanned<T>) -> Pos {
@@ -53,7 +64,7 @@ impl Lx<'_> {
     }
 
     /// A required value: reports it missing at `at` (the enclosing mapping).
-    pub fn req<T>(&mut self, v: Option<T>, field: &str, at: Pos) -> Option<T> {
+    pub fn req_as<T>(&mut self, v: Option<T>, field: &str, at: Pos) -> Option<T> {
         if v.is_none() {
             self.push(msg::missing_field(field), at);
         }
@@ -61,9 +72,9 @@ impl Lx<'_> {
     }
 
     /// Free text; required text must not be empty.
-    pub fn text(&mut self, v: Option<S>, field: &str, at: Pos, required: bool) -> Option<String> {
+    pub fn text_as(&mut self, v: Option<S>, field: &str, at: Pos, required: bool) -> Option<String> {
         match v {
-            None if required => self.req(None, field, at),
+            None if required => self.req_as(None, field, at),
             None => None,
             Some(s) if s.value.trim().is_empty() => {
                 if required {
@@ -76,8 +87,8 @@ impl Lx<'_> {
     }
 
     /// An id, lowercase (parties, perspectives, …) or case-sensitive text (goals, lines, …).
-    pub fn id(&mut self, v: Option<S>, field: &str, at: Pos, required: bool, lower: bool) -> Option<At<String>> {
-        let s = if required { self.req(v, field, at)? } else { v? };
+    pub fn id_as(&mut self, v: Option<S>, field: &str, at: Pos, required: bool, lower: bool) -> Option<At<String>> {
+        let s = if required { self.req_as(v, field, at)? } else { v? };
         let ok = if lower { is_lower_id(&s.value) } else { is_text_id(&s.value) };
         if !ok {
             self.push(msg::bad_id(field, &s.value, lower), pos(&s));
@@ -87,7 +98,7 @@ impl Lx<'_> {
     }
 
     /// A value of a closed list.
-    pub fn pick<E>(
+    pub fn pick_as<E>(
         &mut self,
         v: Option<S>,
         field: &str,
@@ -96,7 +107,7 @@ impl Lx<'_> {
         parse: fn(&str) -> Option<E>,
         allowed: &[&str],
     ) -> Option<At<E>> {
-        let s = if required { self.req(v, field, at)? } else { v? };
+        let s = if required { self.req_as(v, field, at)? } else { v? };
         match parse(&s.value) {
             Some(e) => Some(At::new(e, pos(&s))),
             None => {
@@ -107,8 +118,8 @@ impl Lx<'_> {
     }
 
     /// An amount, exactly as written.
-    pub fn money(&mut self, v: Option<S>, field: &str, at: Pos, required: bool) -> Option<At<Money>> {
-        let s = if required { self.req(v, field, at)? } else { v? };
+    pub fn money_as(&mut self, v: Option<S>, field: &str, at: Pos, required: bool) -> Option<At<Money>> {
+        let s = if required { self.req_as(v, field, at)? } else { v? };
         match parse_amount(&s.value) {
             Ok(m) => Some(At::new(m, pos(&s))),
             Err(e) => {
@@ -119,8 +130,8 @@ impl Lx<'_> {
     }
 
     /// A date `YYYY-MM-DD`.
-    pub fn date(&mut self, v: Option<S>, field: &str, at: Pos, required: bool) -> Option<At<Date>> {
-        let s = if required { self.req(v, field, at)? } else { v? };
+    pub fn date_as(&mut self, v: Option<S>, field: &str, at: Pos, required: bool) -> Option<At<Date>> {
+        let s = if required { self.req_as(v, field, at)? } else { v? };
         match parse_date(&s.value) {
             Some(d) => Some(At::new(d, pos(&s))),
             None => {
@@ -131,8 +142,16 @@ impl Lx<'_> {
     }
 
     /// A year within `from..=to`.
-    pub fn year(&mut self, v: Option<I>, field: &str, at: Pos, required: bool, from: i64, to: i64) -> Option<At<Year>> {
-        let s = if required { self.req(v, field, at)? } else { v? };
+    pub fn year_as(
+        &mut self,
+        v: Option<I>,
+        field: &str,
+        at: Pos,
+        required: bool,
+        from: i64,
+        to: i64,
+    ) -> Option<At<Year>> {
+        let s = if required { self.req_as(v, field, at)? } else { v? };
         if s.value < from || s.value > to {
             self.push(msg::bad_year(field, s.value, from, to), pos(&s));
             return None;
@@ -141,7 +160,7 @@ impl Lx<'_> {
     }
 
     /// A whole number within `from..=to`.
-    pub fn number(
+    pub fn number_as(
         &mut self,
         v: Option<I>,
         field: &str,
@@ -150,7 +169,7 @@ impl Lx<'_> {
         from: i64,
         to: i64,
     ) -> Option<At<i64>> {
-        let s = if required { self.req(v, field, at)? } else { v? };
+        let s = if required { self.req_as(v, field, at)? } else { v? };
         if s.value < from || s.value > to {
             self.push(msg::bad_number(field, s.value, from, to), pos(&s));
             return None;
@@ -159,7 +178,7 @@ impl Lx<'_> {
     }
 
     /// A list of texts; empty entries are refused.
-    pub fn texts(&mut self, v: Option<Vec<S>>, field: &str) -> Vec<String> {
+    pub fn texts_as(&mut self, v: Option<Vec<S>>, field: &str) -> Vec<String> {
         let mut out = Vec::new();
         for s in v.unwrap_or_default() {
             if s.value.trim().is_empty() {
@@ -169,6 +188,67 @@ impl Lx<'_> {
             }
         }
         out
+    }
+}
+
+/// The loader's rules for a declared field (`raw::Field`): its key, whether it is required and
+/// what it looks like come from the one declaration the JSON Schemas are made from too.
+impl Lx<'_> {
+    /// A field that must be present when declared required (reported at `at`, the mapping).
+    pub fn req<T>(&mut self, v: Option<T>, f: &Field, at: Pos) -> Option<T> {
+        if f.spec.required { self.req_as(v, f.name, at) } else { v }
+    }
+
+    /// Free text.
+    pub fn text(&mut self, v: Option<S>, f: &Field, at: Pos) -> Option<String> {
+        debug_assert!(matches!(f.spec.shape, Shape::Text), "{} is no text", f.name);
+        self.text_as(v, f.name, at, f.spec.required)
+    }
+
+    /// An id: lowercase for `Shape::Id`, case-sensitive text for `Shape::Code`.
+    pub fn id(&mut self, v: Option<S>, f: &Field, at: Pos) -> Option<At<String>> {
+        let lower = match f.spec.shape {
+            Shape::Id => true,
+            Shape::Code => false,
+            _ => unreachable!("{} is no id", f.name),
+        };
+        self.id_as(v, f.name, at, f.spec.required, lower)
+    }
+
+    /// A value of the field's closed list.
+    pub fn pick<E>(&mut self, v: Option<S>, f: &Field, at: Pos, parse: fn(&str) -> Option<E>) -> Option<At<E>> {
+        let Shape::Choice(allowed) = f.spec.shape else { unreachable!("{} is no choice", f.name) };
+        self.pick_as(v, f.name, at, f.spec.required, parse, allowed)
+    }
+
+    /// An amount.
+    pub fn money(&mut self, v: Option<S>, f: &Field, at: Pos) -> Option<At<Money>> {
+        debug_assert!(matches!(f.spec.shape, Shape::Amount), "{} is no amount", f.name);
+        self.money_as(v, f.name, at, f.spec.required)
+    }
+
+    /// A date.
+    pub fn date(&mut self, v: Option<S>, f: &Field, at: Pos) -> Option<At<Date>> {
+        debug_assert!(matches!(f.spec.shape, Shape::Date), "{} is no date", f.name);
+        self.date_as(v, f.name, at, f.spec.required)
+    }
+
+    /// A year within `from..=to` (the range depends on the cycle year, so the caller gives it).
+    pub fn year(&mut self, v: Option<I>, f: &Field, at: Pos, from: i64, to: i64) -> Option<At<Year>> {
+        debug_assert!(matches!(f.spec.shape, Shape::Year), "{} is no year", f.name);
+        self.year_as(v, f.name, at, f.spec.required, from, to)
+    }
+
+    /// A whole number within the field's range.
+    pub fn number(&mut self, v: Option<I>, f: &Field, at: Pos) -> Option<At<i64>> {
+        let Shape::Whole { min, max } = f.spec.shape else { unreachable!("{} is no whole number", f.name) };
+        self.number_as(v, f.name, at, f.spec.required, min, max)
+    }
+
+    /// A list of texts.
+    pub fn texts(&mut self, v: Option<Vec<S>>, f: &Field) -> Vec<String> {
+        debug_assert!(matches!(f.spec.shape, Shape::Texts), "{} is no list of texts", f.name);
+        self.texts_as(v, f.name)
     }
 }
 

@@ -1,0 +1,53 @@
+//! Lowering a board meeting and its agenda.
+
+use crate::diag::Pos;
+use crate::load::raw::*;
+use crate::load::values::{Lx, YEARS, each};
+use crate::model::*;
+
+/// `vergaderingen/<date>-<beraad>.yaml`.
+pub fn vergadering(lx: &mut Lx, r: RawVergadering, stem: &str) -> Option<Vergadering> {
+    let top = Pos::START;
+    let f = &RawVergadering::FIELDS;
+    let beraad = lx.text(r.beraad, &f.beraad, top);
+    let datum = lx.date(r.datum, &f.datum, top);
+    let verzonden = lx.date(r.stukken_verzonden_op, &f.stukken_verzonden_op, top);
+    lx.req(r.agenda.as_ref().map(|_| ()), &f.agenda, top);
+    let agenda = each(r.agenda, |x, at| {
+        let f = &RawAgendapunt::FIELDS;
+        let id = lx.number(x.id, &f.id, at);
+        let onderwerp = lx.text(x.onderwerp, &f.onderwerp, at);
+        let soort = lx.pick(x.soort, &f.soort, at, AgendaSoort::parse);
+        let stuk = lx.pick(x.stuk, &f.stuk, at, CycleDoc::parse);
+        // Rule::RequiredWith: a cycle document needs its year.
+        let jaar = lx.year_as(x.jaar, f.jaar.name, at, stuk.is_some(), YEARS.0, YEARS.1);
+        let voorstel = lx.text(x.voorstel, &f.voorstel, at);
+        let alternatieven = each(x.alternatieven, |a, apos| {
+            let f = &RawAgendaAlternatief::FIELDS;
+            let naam = lx.text(a.naam, &f.naam, apos);
+            let niveau = lx.pick(a.niveau, &f.niveau, apos, Niveau::parse).map(|n| n.value);
+            // Rule::RequiredWithout: an amount unless a level gives it.
+            let bedrag = lx.money_as(a.bedrag, f.bedrag.name, apos, niveau.is_none()).map(|m| m.value);
+            let risicos = lx.texts(a.risicos, &f.risicos);
+            Some(AgendaAlternatief { naam: naam?, bedrag, niveau, risicos, pos: apos })
+        });
+        Some(Agendapunt {
+            id: id?,
+            onderwerp: onderwerp?,
+            soort: soort?.value,
+            stuk: stuk.map(|s| s.value),
+            jaar,
+            voorstel,
+            alternatieven,
+            pos: at,
+        })
+    });
+    Some(Vergadering {
+        file: lx.file.to_string(),
+        stem: stem.to_string(),
+        beraad: beraad?,
+        datum: datum?,
+        stukken_verzonden_op: verzonden,
+        agenda,
+    })
+}

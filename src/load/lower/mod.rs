@@ -1,0 +1,11 @@
+//! Lowering: raw YAML types to validated model types. Judges the form of every value
+//! (E003, E201) by the field's declaration (`raw`) and keeps every place; items missing a
+//! required field are reported and left out.
+
+mod meeting;
+mod stelsel;
+mod submission;
+
+pub use meeting::vergadering;
+pub use stelsel::{afspraken, stelsel};
+pub use submission::{begroting, plan, realisatie};

@@ -1,0 +1,74 @@
+//! `afspraken.yaml` (contract §7) and a board meeting (contract §8), declared field by field.
+
+use super::spanned::{I, S, Spanned};
+use super::spec::{Rule, Shape::*, contract, opt, req};
+use crate::model::{AfspraakSoort, AfspraakStatus, AgendaSoort, CycleDoc, Niveau};
+
+contract! {
+    /// `afspraken.yaml`.
+    RawAfspraken, AfsprakenFields ("afspraken.yaml: register van afspraken",
+        "Het afsprakenstelsel met de TBO's en OBO's. Ontbreekt dit bestand, dan is het register leeg; het SBO \
+         heeft als opdrachtgever geen afspraken nodig.") {
+        afspraken: Vec<Spanned<RawAfspraak>> = opt(List(&RawAfspraak::SPEC), "Afspraken",
+            "De afspraken, één per overeenkomst, opdracht, dossier of rolacceptatie."),
+    } []
+
+    /// An agreement.
+    RawAfspraak, AfspraakFields ("Afspraak", "Een overeenkomst, opdracht, dossier of rolacceptatie met een partij.") {
+        organisatie: S = req(Id, "Organisatie", "Id van de partij waarmee de afspraak is gemaakt."),
+        soort: S = req(Choice(AfspraakSoort::SPELLINGS), "Soort",
+            "raamovereenkomst, meerjarenovereenkomst, jaaropdracht, offerteaanvraag, offerte, dno, dap, dfa of \
+             rolacceptatie."),
+        van: S = opt(Date, "Van", "Eerste dag waarop de afspraak geldt."),
+        tot: S = opt(Date, "Tot", "Laatste dag waarop de afspraak geldt; weglaten als er geen einddatum is."),
+        getekend_op: S = opt(Date, "Getekend op",
+            "Datum van ondertekening. Een afspraak dekt een jaar alleen als ze getekend is en dat hele jaar geldt."),
+        financiele_paragraaf: Spanned<bool> = opt(Bool, "Financiële paragraaf",
+            "true als de overeenkomst een financiële paragraaf heeft. Ontbreekt dit bij een raam- of \
+             meerjarenovereenkomst, dan telt het als false (W502)."),
+        status: S = opt(Choice(AfspraakStatus::SPELLINGS), "Status", "Voor een rolacceptatie: geaccepteerd of open."),
+    } []
+
+    /// `vergaderingen/<date>-<beraad>.yaml`.
+    RawVergadering, VergaderingFields ("Vergadering van een beraad",
+        "Eén vergadering, in vergaderingen/<JJJJ-MM-DD>-<beraad>.yaml, bijv. 2025-11-13-ogb-b.yaml. jaarcyclus \
+         stukken maakt er de vergaderstukken van.") {
+        beraad: S = req(Text, "Beraad",
+            "Naam van het beraad, bijv. OGB-B. In de bestandsnaam in kleine letters, met streepjes voor spaties."),
+        datum: S = req(Date, "Datum", "Datum van de vergadering; gelijk aan de datum in de bestandsnaam (E107)."),
+        stukken_verzonden_op: S = opt(Date, "Stukken verzonden op",
+            "Datum waarop de stukken zijn verzonden. Minder dan stukken_dagen_voor_vergadering dagen voor de \
+             vergadering geeft W402."),
+        agenda: Vec<Spanned<RawAgendapunt>> = req(List(&RawAgendapunt::SPEC), "Agenda",
+            "De agendapunten, in volgorde."),
+    } []
+
+    /// An agenda item.
+    RawAgendapunt, AgendapuntFields ("Agendapunt", "Een punt op de agenda.") {
+        id: I = req(Whole { min: 0, max: u32::MAX as i64 }, "Nummer",
+            "Nummer van het agendapunt, een geheel getal, bijv. 1."),
+        onderwerp: S = req(Text, "Onderwerp", "Onderwerp van het agendapunt."),
+        soort: S = req(Choice(AgendaSoort::SPELLINGS), "Soort",
+            "besluit, bespreking of informatie. Een besluitpunt heeft minstens minimaal_alternatieven \
+             alternatieven, elk met een risico (E307)."),
+        stuk: S = opt(Choice(CycleDoc::SPELLINGS), "Stuk",
+            "Het cyclusstuk dat wordt behandeld: meerjarenplan, jaarplan of jaarrekening. Met een stuk is jaar \
+             verplicht."),
+        jaar: I = opt(Year, "Jaar", "Het cyclusjaar van het stuk, bijv. 2026."),
+        voorstel: S = opt(Text, "Voorstel", "Het voorgestelde besluit."),
+        alternatieven: Vec<Spanned<RawAgendaAlternatief>> = opt(List(&RawAgendaAlternatief::SPEC), "Alternatieven",
+            "De alternatieven waaruit het beraad kiest."),
+    } [Rule::RequiredWith { field: "jaar", key: "stuk" }]
+
+    /// An alternative of a decision item.
+    RawAgendaAlternatief, AgendaAlternatiefFields ("Alternatief", "Een keuzemogelijkheid voor het beraad.") {
+        naam: S = req(Text, "Naam", "Korte naam van het alternatief."),
+        bedrag: S = opt(Amount, "Bedrag",
+            "Bedrag van dit alternatief in euro's; verplicht tenzij een niveau is opgegeven."),
+        niveau: S = opt(Choice(Niveau::SPELLINGS), "Niveau",
+            "Dienstverleningsniveau. Zonder bedrag wordt het bedrag berekend: het totaal van het stelsel voor het \
+             jaar van het agendapunt op dat niveau."),
+        risicos: Vec<S> = opt(Texts, "Risico's",
+            "Risico's van dit alternatief, elk als korte tekst; bij een besluitpunt minstens één (E307)."),
+    } [Rule::RequiredWithout { field: "bedrag", key: "niveau" }]
+}

@@ -1,0 +1,398 @@
+//! Tests of the JSON Schemas: their shape, that they follow the loader's declaration, and that
+//! a real validator (as editors use it) accepts and refuses the right YAML.
+
+use super::*;
+use crate::model::{
+    AfspraakSoort, AfspraakStatus, AgendaSoort, CycleDoc, Klasse, Kostensoort, Niveau, ResultaatStatus, Rol, Status,
+    StukSoort,
+};
+use FileKind::*;
+
+const ALL: [FileKind; 6] = [Stelsel, Afspraken, Plan, Begroting, Realisatie, Vergadering];
+
+fn at<'a>(v: &'a Value, pointer: &str) -> &'a Value {
+    v.pointer(pointer).unwrap_or_else(|| panic!("no {pointer}"))
+}
+
+fn strings(v: &Value) -> Vec<&str> {
+    v.as_array().expect("a list").iter().map(|s| s.as_str().expect("a string")).collect()
+}
+
+/// Every subschema, with its place.
+fn walk<'a>(v: &'a Value, path: String, out: &mut Vec<(String, &'a Value)>) {
+    match v {
+        Value::Object(m) => {
+            out.push((path.clone(), v));
+            for (k, sub) in m {
+                walk(sub, format!("{path}/{k}"), out);
+            }
+        }
+        Value::Array(a) => a.iter().enumerate().for_each(|(i, sub)| walk(sub, format!("{path}/{i}"), out)),
+        _ => {}
+    }
+}
+
+#[test]
+fn every_kind_is_a_closed_object_of_the_draft() {
+    for kind in ALL {
+        let s = schema(kind);
+        assert_eq!(s["$schema"], DRAFT);
+        assert_eq!(s["type"], "object", "{kind:?}");
+        assert_eq!(s["additionalProperties"], false, "{kind:?}");
+        assert!(s.get("$id").is_none());
+        assert_eq!(file_name(kind), format!("{}.schema.json", kind.as_str()));
+    }
+    assert_eq!(file_name(Plan), "plan.schema.json");
+}
+
+#[test]
+fn every_mapping_is_closed_and_every_field_explained() {
+    for kind in ALL {
+        let s = schema(kind);
+        let mut all = Vec::new();
+        walk(&s, String::new(), &mut all);
+        for (path, sub) in all {
+            if sub["type"] == "object" {
+                assert!(sub.get("additionalProperties").is_some(), "{kind:?} {path}: open mapping");
+            }
+            if let Some(props) = sub.get("properties").filter(|_| sub["type"] == "object") {
+                assert_eq!(sub["additionalProperties"], false, "{kind:?} {path}");
+                for (name, p) in props.as_object().unwrap() {
+                    for key in ["title", "description"] {
+                        let text = p[key].as_str().unwrap_or_default();
+                        assert!(!text.is_empty(), "{kind:?} {path}/{name}: no {key}");
+                    }
+                }
+                for r in strings(sub.get("required").unwrap_or(&json!([]))) {
+                    assert!(props.get(r).is_some(), "{kind:?} {path}: required {r} is no field");
+                }
+            }
+            if let Some(Value::String(r)) = sub.get("$ref") {
+                let name = r.strip_prefix("#/$defs/").expect("a local reference");
+                assert!(s["$defs"].get(name).is_some(), "{kind:?} {path}: dangling {r}");
+            }
+        }
+        for name in s.get("$defs").and_then(Value::as_object).into_iter().flatten().map(|(k, _)| k) {
+            assert!(refs(&s).contains(name), "{kind:?}: unused $defs/{name}");
+        }
+    }
+}
+
+#[test]
+fn required_fields_match_the_contract() {
+    let req = |kind, pointer: &str| strings(at(&schema(kind), &format!("{pointer}/required"))).join(",");
+    assert_eq!(req(Stelsel, ""), "naam,organisaties,financiers,beleidsdoelen,componenten");
+    assert_eq!(req(Stelsel, "/properties/organisaties/items"), "id,naam,rol");
+    assert_eq!(req(Stelsel, "/properties/organisaties/items/allOf/0/else"), "rapporteert_aan");
+    assert_eq!(req(Stelsel, "/properties/taakstellend/items"), "beleidsdoel,bedragen,verdeelsleutel");
+    assert_eq!(req(Stelsel, "/properties/kalender/items"), "stuk,rol,jaar,maand,dag");
+    assert!(schema(Stelsel).pointer("/properties/normen/required").is_none());
+    assert!(schema(Afspraken).get("required").is_none());
+    assert_eq!(req(Afspraken, "/properties/afspraken/items"), "organisatie,soort");
+    assert_eq!(req(Plan, ""), "organisatie,jaar,status,dienstverleningsniveau,doelen,resultaten");
+    assert_eq!(req(Plan, "/properties/doelen/items"), "id,beleidsdoel,omschrijving");
+    assert_eq!(req(Plan, "/properties/resultaten/items"), "id,doel,omschrijving");
+    assert_eq!(req(Plan, "/properties/doorkijk/items"), "jaar,omschrijving");
+    assert_eq!(req(Plan, "/properties/risicos/items"), "id,omschrijving,kans,impact");
+    assert_eq!(req(Plan, "/properties/beheerconsequenties/items"), "omschrijving,bedrag_per_jaar,vanaf");
+    assert_eq!(req(Begroting, ""), "organisatie,jaar,status,regels");
+    assert_eq!(
+        req(Begroting, "/properties/regels/items"),
+        "id,omschrijving,beleidsdoel,component,kostensoort,bedragen"
+    );
+    assert_eq!(req(Begroting, "/properties/alternatieven/items"), "niveau,totaal,omschrijving");
+    assert_eq!(req(Realisatie, ""), "organisatie,jaar,status,regels,resultaten");
+    assert_eq!(req(Realisatie, "/properties/regels/items"), "regel,bedrag");
+    assert_eq!(req(Realisatie, "/properties/resultaten/items"), "resultaat,status");
+    assert_eq!(req(Vergadering, ""), "beraad,datum,agenda");
+    assert_eq!(req(Vergadering, "/properties/agenda/items"), "id,onderwerp,soort");
+    assert_eq!(req(Vergadering, "/properties/agenda/items/allOf/0/then"), "jaar");
+    assert_eq!(req(Vergadering, "/properties/agenda/items/properties/alternatieven/items"), "naam");
+}
+
+#[test]
+fn enums_are_the_models_spellings() {
+    let cases: [(FileKind, &str, &[&str]); 18] = [
+        (Stelsel, "/properties/organisaties/items/properties/rol", Rol::SPELLINGS),
+        (Stelsel, "/properties/kalender/items/properties/rol", Rol::SPELLINGS),
+        (Stelsel, "/properties/kalender/items/properties/stuk", StukSoort::SPELLINGS),
+        (Stelsel, "/properties/kalender/items/properties/jaar", &["Y-1", "Y", "Y+1"]),
+        (Afspraken, "/properties/afspraken/items/properties/soort", AfspraakSoort::SPELLINGS),
+        (Afspraken, "/properties/afspraken/items/properties/status", AfspraakStatus::SPELLINGS),
+        (Plan, "/properties/status", Status::SPELLINGS),
+        (Plan, "/properties/dienstverleningsniveau", Niveau::SPELLINGS),
+        (Plan, "/properties/risicos/items/properties/kans", Klasse::SPELLINGS),
+        (Plan, "/properties/risicos/items/properties/impact", Klasse::SPELLINGS),
+        (Begroting, "/properties/status", Status::SPELLINGS),
+        (Begroting, "/properties/regels/items/properties/kostensoort", Kostensoort::SPELLINGS),
+        (Begroting, "/properties/alternatieven/items/properties/niveau", Niveau::SPELLINGS),
+        (Realisatie, "/properties/status", Status::SPELLINGS),
+        (Realisatie, "/properties/resultaten/items/properties/status", ResultaatStatus::SPELLINGS),
+        (Vergadering, "/properties/agenda/items/properties/soort", AgendaSoort::SPELLINGS),
+        (Vergadering, "/properties/agenda/items/properties/stuk", CycleDoc::SPELLINGS),
+        (Vergadering, "/properties/agenda/items/properties/alternatieven/items/properties/niveau", Niveau::SPELLINGS),
+    ];
+    for (kind, pointer, spellings) in cases {
+        assert_eq!(strings(at(&schema(kind), &format!("{pointer}/enum"))), spellings, "{kind:?} {pointer}");
+    }
+    // No other closed lists hide anywhere.
+    let total: usize = ALL
+        .iter()
+        .map(|k| {
+            let s = schema(*k);
+            let mut all = Vec::new();
+            walk(&s, String::new(), &mut all);
+            all.iter().filter(|(p, v)| v.get("enum").is_some() && !p.contains("allOf")).count()
+        })
+        .sum();
+    assert_eq!(total, cases.len());
+}
+
+#[test]
+fn output_is_deterministic() {
+    for kind in ALL {
+        let a = serde_json::to_string_pretty(&schema(kind)).unwrap();
+        let b = serde_json::to_string_pretty(&schema(kind)).unwrap();
+        assert_eq!(a, b);
+    }
+}
+
+// Validation as editors do it: draft-07 semantics (yaml-language-server), by the
+// `jsonschema` crate, on the YAML read as JSON.
+
+fn errors(kind: FileKind, yaml: &str) -> Vec<String> {
+    let v: Value = serde_saphyr::from_str(yaml).expect("test YAML parses");
+    let validator = jsonschema::draft7::new(&schema(kind)).expect("a valid draft-07 schema");
+    validator.iter_errors(&v).map(|e| format!("{}: {e}", e.instance_path())).collect()
+}
+
+fn accepts(kind: FileKind, yaml: &str) {
+    let e = errors(kind, yaml);
+    assert!(e.is_empty(), "{kind:?} refuses:\n{yaml}\n{e:#?}");
+}
+
+fn refuses(kind: FileKind, yaml: &str, from: &str, to: &str) {
+    assert!(yaml.contains(from), "{from:?} not in the example");
+    let bad = yaml.replacen(from, to, 1);
+    assert!(!errors(kind, &bad).is_empty(), "{kind:?} accepts {to:?} for {from:?}");
+}
+
+const STELSEL: &str = "
+naam: Beheer DSO-LV
+organisaties:
+  - {id: bzk-sbo,      naam: Strategische Beheerorganisatie, rol: SBO}
+  - {id: kadaster-tbo, naam: Kadaster (TBO), rol: TBO, rapporteert_aan: bzk-sbo}
+  - {id: rws-obo,      naam: Rijkswaterstaat (OBO), rol: OBO, rapporteert_aan: bzk-sbo}
+financiers:
+  - {id: rijk, naam: Rijk}
+  - {id: vng,  naam: VNG}
+beleidsdoelen:
+  - {id: beheer,  naam: Beheer en doorontwikkeling basisniveau, beraad: OGB-B}
+componenten:
+  - {id: omgevingsloket, naam: Omgevingsloket}
+features:
+  - {id: patchmanagement, naam: Patchmanagement, component: omgevingsloket}
+taakstellend:
+  - beleidsdoel: beheer
+    bedragen: {2025: 41000000, 2026: \"42000000.50\"}
+    verdeelsleutel: {rijk: 19.5, vng: 80.5}
+kalender:
+  - {stuk: plan,       rol: OBO, jaar: Y-1, maand: 9,  dag: 1}
+  - {stuk: realisatie, rol: SBO, jaar: Y+1, maand: 2,  dag: 28}
+normen:
+  afwijking_procent: 10
+  afwijking_bedrag: 50000
+  minimaal_alternatieven: 2
+  stukken_dagen_voor_vergadering: 10
+";
+
+#[test]
+fn stelsel_examples() {
+    accepts(Stelsel, STELSEL);
+    refuses(Stelsel, STELSEL, ", rapporteert_aan: bzk-sbo}", "}");
+    refuses(Stelsel, STELSEL, "rol: OBO,", "rol: obo,");
+    refuses(Stelsel, STELSEL, "id: rijk", "id: Rijk");
+    refuses(Stelsel, STELSEL, "naam: Beheer DSO-LV", "titel: Beheer DSO-LV");
+    refuses(Stelsel, STELSEL, "2025: 41000000", "Y: 41000000");
+    refuses(Stelsel, STELSEL, "rijk: 19.5", "rijk: 119.5");
+    refuses(Stelsel, STELSEL, "jaar: Y+1", "jaar: Y+2");
+    refuses(Stelsel, STELSEL, "maand: 9", "maand: 13");
+    refuses(Stelsel, STELSEL, "dag: 28", "dag: 30");
+    refuses(Stelsel, STELSEL, "minimaal_alternatieven: 2", "minimaal_alternatieven: twee");
+    refuses(Stelsel, STELSEL, "naam: VNG}", "}");
+}
+
+const PLAN: &str = "
+organisatie: kadaster-obo
+jaar: 2025
+status: definitief
+ingediend_op: 2024-08-29
+dienstverleningsniveau: zilver
+doelen:
+  - id: D1
+    beleidsdoel: beheer
+    omschrijving: Stabiel Omgevingsloket
+    indicator: beschikbaarheid
+    streefwaarde: \"99,5%\"
+resultaten:
+  - {id: R1, doel: D1, component: omgevingsloket, omschrijving: Patchbeleid op orde, gereed: 2025-06-30}
+doorkijk:
+  - {jaar: 2026, doel: D1, omschrijving: Migratie naar nieuwe hostingomgeving}
+risicos:
+  - {id: RI1, omschrijving: Schaarste aan beheerders, kans: hoog, impact: midden, maatregel: Pool met RWS, bedrag: 250000}
+beheerconsequenties:
+  - omschrijving: Nieuwe viewer in beheer
+    component: omgevingsloket
+    bedrag_per_jaar: 300000
+    vanaf: 2026
+";
+
+#[test]
+fn plan_examples() {
+    accepts(Plan, PLAN);
+    refuses(Plan, PLAN, "status: definitief", "status: Definitief");
+    refuses(Plan, PLAN, "dienstverleningsniveau: zilver", "dienstverleningsniveau: zilver\nopmerking: x");
+    refuses(Plan, PLAN, "ingediend_op: 2024-08-29", "ingediend_op: 29-08-2024");
+    refuses(Plan, PLAN, "jaar: 2025", "jaar: \"2025\"");
+    refuses(Plan, PLAN, "id: D1", "id: D 1");
+    refuses(Plan, PLAN, "kans: hoog", "kans: groot");
+    refuses(Plan, PLAN, "bedrag: 250000", "bedrag: -250000");
+    refuses(Plan, PLAN, "    vanaf: 2026\n", "");
+    refuses(
+        Plan,
+        PLAN,
+        "resultaten:\n  - {id: R1, doel: D1, component: omgevingsloket, omschrijving: Patchbeleid op orde, gereed: 2025-06-30}",
+        "resultaten: []",
+    );
+}
+
+const BEGROTING: &str = "
+organisatie: kadaster-obo
+jaar: 2025
+status: concept
+regels:
+  - id: OL-BEHEER
+    omschrijving: Beheer en onderhoud Omgevingsloket
+    beleidsdoel: beheer
+    component: omgevingsloket
+    kostensoort: personeel
+    feature: patchmanagement
+    resultaten: [R1]
+    bedragen: {2025: 1250000, 2026: 1300000.5, 2027: \"1300000.50\", 2028: 0}
+alternatieven:
+  - niveau: brons
+    totaal: 9800000
+    omschrijving: Alleen kritieke incidenten
+    risicos: [Langere hersteltijd]
+";
+
+#[test]
+fn begroting_examples() {
+    accepts(Begroting, BEGROTING);
+    refuses(Begroting, BEGROTING, "2025: 1250000", "2025: \"1.250.000,00\"");
+    refuses(Begroting, BEGROTING, "2025: 1250000", "2025: \"1250000.505\"");
+    refuses(Begroting, BEGROTING, "2025: 1250000", "2025: -1");
+    refuses(Begroting, BEGROTING, "{2025: 1250000, 2026: 1300000.5, 2027: \"1300000.50\", 2028: 0}", "{}");
+    refuses(Begroting, BEGROTING, "    kostensoort: personeel\n", "");
+    refuses(Begroting, BEGROTING, "kostensoort: personeel", "kostensoort: reizen");
+    refuses(Begroting, BEGROTING, "risicos: [Langere hersteltijd]", "risicos: Langere hersteltijd");
+}
+
+const REALISATIE: &str = "
+organisatie: kadaster-obo
+jaar: 2025
+status: definitief
+ingediend_op: 2026-02-26
+regels:
+  - {regel: OL-BEHEER, bedrag: 1310450.25, toelichting: Extra inhuur na storing in maart}
+resultaten:
+  - {resultaat: R1, status: gerealiseerd}
+";
+
+#[test]
+fn realisatie_examples() {
+    accepts(Realisatie, REALISATIE);
+    refuses(Realisatie, REALISATIE, "status: gerealiseerd", "status: klaar");
+    refuses(Realisatie, REALISATIE, "regel: OL-BEHEER, bedrag: 1310450.25, ", "regel: OL-BEHEER, ");
+    refuses(Realisatie, REALISATIE, "resultaten:\n  - {resultaat: R1, status: gerealiseerd}\n", "");
+}
+
+const AFSPRAKEN: &str = "
+afspraken:
+  - {organisatie: kadaster-tbo, soort: raamovereenkomst, van: 2019-01-01, tot: 2023-12-31, getekend_op: 2019-02-11, financiele_paragraaf: true}
+  - {organisatie: kadaster-tbo, soort: rolacceptatie, status: open}
+  - {organisatie: rws-obo, soort: jaaropdracht, van: 2025-01-01, tot: 2025-12-31, getekend_op: 2025-02-03}
+";
+
+#[test]
+fn afspraken_examples() {
+    accepts(Afspraken, AFSPRAKEN);
+    accepts(Afspraken, "afspraken: []");
+    refuses(Afspraken, AFSPRAKEN, "financiele_paragraaf: true", "financiele_paragraaf: ja");
+    refuses(Afspraken, AFSPRAKEN, "soort: jaaropdracht", "soort: contract");
+    refuses(Afspraken, AFSPRAKEN, "status: open", "status: Open");
+    refuses(Afspraken, AFSPRAKEN, "organisatie: rws-obo, ", "");
+}
+
+const VERGADERING: &str = "
+beraad: OGB-B
+datum: 2025-11-13
+stukken_verzonden_op: 2025-11-01
+agenda:
+  - id: 1
+    onderwerp: Vaststelling jaarplan en begroting 2026
+    soort: besluit
+    stuk: jaarplan
+    jaar: 2026
+    voorstel: Het OGB-B stelt het jaarplan 2026 vast.
+    alternatieven:
+      - {naam: Binnen taakstellend budget, niveau: brons, risicos: [Hersteltijd stijgt]}
+      - {naam: Gevraagd niveau, bedrag: 43200000, risicos: [Dekking onzeker]}
+  - {id: 2, onderwerp: Rondvraag, soort: informatie}
+";
+
+#[test]
+fn vergadering_examples() {
+    accepts(Vergadering, VERGADERING);
+    refuses(Vergadering, VERGADERING, "    jaar: 2026\n", "");
+    refuses(Vergadering, VERGADERING, "niveau: brons, ", "");
+    refuses(Vergadering, VERGADERING, "id: 1", "id: een");
+    refuses(Vergadering, VERGADERING, "stuk: jaarplan", "stuk: begroting");
+    refuses(Vergadering, VERGADERING, "datum: 2025-11-13", "datum: 13 november 2025");
+}
+
+/// The project's own data set is what the editor must accept without a mark.
+#[test]
+fn the_default_data_set_is_accepted() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
+    let Ok(top) = std::fs::read_dir(&root) else { return };
+    let mut files = Vec::new();
+    for entry in top.flatten() {
+        let p = entry.path();
+        let name = entry.file_name().to_string_lossy().to_string();
+        match name.as_str() {
+            "stelsel.yaml" => files.push((Stelsel, p)),
+            "afspraken.yaml" => files.push((Afspraken, p)),
+            "vergaderingen" => {
+                for f in std::fs::read_dir(&p).unwrap().flatten() {
+                    files.push((Vergadering, f.path()));
+                }
+            }
+            _ if p.is_dir() => {
+                for org in std::fs::read_dir(&p).unwrap().flatten() {
+                    for (kind, file) in FileKind::SUBMISSION {
+                        let f = org.path().join(file);
+                        if f.is_file() {
+                            files.push((kind, f));
+                        }
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    for (kind, path) in files.into_iter().filter(|(_, p)| p.extension().is_some_and(|e| e == "yaml")) {
+        let e = errors(kind, &std::fs::read_to_string(&path).unwrap());
+        assert!(e.is_empty(), "{}: {e:#?}", path.display());
+    }
+}
