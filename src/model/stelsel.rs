@@ -33,11 +33,6 @@ pub struct Stelsel {
 }
 
 impl Stelsel {
-    /// A party's display name (its id when unknown).
-    pub fn party_name(&self, id: &str) -> String {
-        self.organisaties.iter().find(|o| o.id.value == id).map_or_else(|| id.to_string(), |o| o.naam.clone())
-    }
-
     /// A perspective's display name (its id when unknown).
     pub fn perspective_name(&self, id: &str) -> String {
         self.beleidsdoelen.iter().find(|b| b.id.value == id).map_or_else(|| id.to_string(), |b| b.naam.clone())

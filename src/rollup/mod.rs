@@ -145,9 +145,4 @@ impl Rollup {
     pub fn level_total(&self, niveau: Niveau) -> Money {
         self.levels.iter().find(|l| l.niveau == niveau).map(|l| l.totaal).unwrap_or_default()
     }
-
-    /// Whether any party delivered a realisation for Y.
-    pub fn has_realisation(&self) -> bool {
-        !self.verantwoording.parties.is_empty()
-    }
 }
