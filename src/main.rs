@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 /// De planning- en controlcyclus van het beheer DSO-LV: aanleveringen controleren,
-/// consolideren (OBO → TBO → SBO) en meerjarenplan, jaarplan, jaarrekening en vergaderstukken
+/// consolideren (van OBO via TBO naar SBO) en meerjarenplan, jaarplan, jaarrekening en vergaderstukken
 /// als PDF zetten.
 #[derive(Parser, Debug)]
 #[command(

@@ -54,23 +54,21 @@ pub fn number(d: Decimal, places: u32) -> String {
     out
 }
 
-/// Euros exact to the cent: `€ 1.234.567,89`; whole amounts without cents: `€ 1.234.567`.
+/// Euros exact to the cent: `€ 1.234.567,89`; whole amounts without cents: `€ 1.234.567`;
+/// negative amounts the Dutch way, the sign after the euro sign: `€ -500.000`.
 pub fn eur(d: Decimal) -> String {
     let places = if d.fract().is_zero() { 0 } else { 2 };
-    let n = number(d, places);
-    match n.strip_prefix('-') {
-        Some(rest) => format!("-€ {rest}"),
-        None => format!("€ {n}"),
-    }
+    format!("€ {}", number(d, places))
 }
 
-/// Euros always with cents: `€ 1.234.567,00`.
+/// Euros always with cents: `€ 1.234.567,00`, `€ -0,01`.
 pub fn eur_cents(d: Decimal) -> String {
-    let n = number(d, 2);
-    match n.strip_prefix('-') {
-        Some(rest) => format!("-€ {rest}"),
-        None => format!("€ {n}"),
-    }
+    format!("€ {}", number(d, 2))
+}
+
+/// Millions of euros with one decimal, for key figures beside an exact amount: `€ 59,3 mln`.
+pub fn mln(d: Decimal) -> String {
+    format!("€ {} mln", number(d / Decimal::from(1_000_000), 1))
 }
 
 /// Money as `€ …`.
@@ -133,8 +131,12 @@ mod tests {
         assert_eq!(eur(dec("0")), "€ 0");
         assert_eq!(eur(dec("999")), "€ 999");
         assert_eq!(eur(dec("1000")), "€ 1.000");
-        assert_eq!(eur(dec("-2500000")), "-€ 2.500.000");
+        assert_eq!(eur(dec("-2500000")), "€ -2.500.000");
         assert_eq!(eur_cents(dec("12.5")), "€ 12,50");
+        assert_eq!(eur_cents(dec("-0.01")), "€ -0,01");
+        assert_eq!(mln(dec("59347488.09")), "€ 59,3 mln");
+        assert_eq!(mln(dec("-2500000")), "€ -2,5 mln");
+        assert_eq!(mln(dec("49999")), "€ 0,0 mln");
     }
 
     #[test]

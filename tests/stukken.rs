@@ -88,8 +88,12 @@ fn pack_text_shows_proposal_alternatives_risks_and_status() {
     for want in [
         "Agenda OGB-B 15 juni 2026",
         "Stand van het afsprakenstelsel",
-        "Voorstel Het OGB-B stelt de jaarrekening 2025 vast.",
-        "Het taakstellend budget 2025 is € 5.000.000",
+        // The beslispunten name the document and the preferred alternative by its letter; the
+        // figures are those of the perspective decided on (beheer), as in the jaarplan.
+        "Beslispunten 1. Het OGB-B stelt het stuk Jaarrekening en verantwoording 2025 vast. 2. Het OGB-B kiest voor \
+         Beheer en doorontwikkeling basisniveau in 2025 alternatief A: Vaststellen (€ 3.750.000).",
+        "Toelichting op het voorstel Het OGB-B stelt de jaarrekening 2025 vast.",
+        "van dat beleidsdoel: € 5.000.000. Het verschil wordt volgens de verdeelsleutel",
         "Alle beheerconsequenties die de partijen in hun plannen 2025 melden.",
         "Jaarrekening en verantwoording 2025",
     ] {
@@ -103,10 +107,10 @@ fn pack_text_shows_proposal_alternatives_risks_and_status() {
         // Alternative A as given; B computed: the brons alternatives of the three parties
         // (3 × € 1.000.000), both against the cap of 2025 (beheer only: € 5.000.000).
         format!("A Vaststellen {} {} binnen budget", eur("3750000"), eur("-1250000")),
-        "bedrag uit het vergaderbestand".into(),
+        "voorstel bedrag uit het vergaderbestand".into(),
         "Risico's: • Geen".into(),
         format!("B Aanhouden tot nader onderzoek {} {} binnen budget", eur("3000000"), eur("-2000000")),
-        "berekend: totaal van het stelsel 2025 op niveau Brons".into(),
+        "berekend: totaal van Beheer en doorontwikkeling basisni-".into(),
         "Risico's: • Vertraging van de decharge".into(),
         // The differences over the financiers (19/70/6/5), to the cent.
         format!("Rijk {} {}", cents("-237500"), cents("-380000")),
@@ -116,7 +120,7 @@ fn pack_text_shows_proposal_alternatives_risks_and_status() {
         format!("Verschil {} {}", cents("-1250000"), cents("-2000000")),
         // Management consequences of the plans 2025.
         format!(
-            "Beheerorganisatie A Nieuwe viewer in beheer 2026 {} {} {} {}",
+            "Beheerorganisatie A Nieuwe viewer in beheer vanaf 2026 {} {} {} {}",
             eur("0"),
             eur("100000"),
             eur("100000"),
@@ -133,14 +137,15 @@ fn pack_text_shows_proposal_alternatives_risks_and_status() {
         [
             "Agenda OGB-B 15 juni 2026 (p. 3)",
             "Besluitnota 1: Vaststelling jaarrekening 2025 (p. 4)",
-            "  Voorstel (p. 4)",
+            "  Beslispunten (p. 4)",
+            "  Toelichting op het voorstel (p. 4)",
             "  Alternatieven en risico's (p. 4)",
             "  Verdeling van het verschil over de financiers (p. 4)",
             "  Beheerconsequenties (p. 4)",
-            "Stand van de aanleveringen (p. 5)",
-            "  Afsprakenstelsel (p. 5)",
-            "  Verzending van de vergaderstukken (p. 5)",
-            "Bijlage A: Jaarrekening en verantwoording 2025 (p. 6)",
+            "Stand van de aanleveringen (p. 6)",
+            "  Afsprakenstelsel (p. 6)",
+            "  Verzending van de vergaderstukken (p. 6)",
+            "Bijlage A: Jaarrekening en verantwoording 2025 (p. 7)",
         ]
     );
 }
@@ -179,7 +184,7 @@ fn documents_sent_too_late_are_reported_and_shown_in_the_pack() {
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     assert!(stderr(&o).contains("W402"), "{}", stderr(&o));
     let pack = pack_dir(dir.path());
-    let want = "W402 — stukken verzonden op 10 juni 2026, 5 dag(en) voor de vergadering van 15 juni 2026 (minimaal 10)";
+    let want = "W402 — Stukken verzonden op 10 juni 2026, 5 dagen voor de vergadering van 15 juni 2026 (minimaal 10)";
     for f in ["vergaderstukken-2026-06-15-ogb-b.pdf", "agenda.pdf", "stand-van-de-aanleveringen.pdf"] {
         let t = text(&pack.join(f));
         assert!(t.contains(want), "W402 ontbreekt in {f}:\n{t}");

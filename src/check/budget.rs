@@ -43,7 +43,12 @@ pub fn check(cx: &mut Ctx) {
                 if !b.regels.iter().any(|r| r.beleidsdoel.value == t.beleidsdoel.value) {
                     continue;
                 }
-                let have = b.alternatieven.len();
+                // Whole-total alternatives and those for this perspective (contract §5).
+                let have = b
+                    .alternatieven
+                    .iter()
+                    .filter(|a| a.beleidsdoel.as_ref().is_none_or(|p| p.value == t.beleidsdoel.value))
+                    .count();
                 if (have as u32) < st.normen.minimaal_alternatieven {
                     cx.out.push(
                         msg::too_few_alternatives(

@@ -50,6 +50,13 @@ fn realisatie(cx: &mut Ctx, r: &Realisatie, sub: &Submission, y: Year, normen: &
     let f = r.file.as_str();
     duplicates(&mut cx.out, f, "realisatieregel voor", r.regels.iter().map(|l| &l.regel));
     duplicates(&mut cx.out, f, "status voor resultaat", r.resultaten.iter().map(|l| &l.resultaat));
+    duplicates(&mut cx.out, f, "behaalde waarde voor doel", r.doelen.iter().map(|l| &l.doel));
+    if let Some(p) = &sub.plan {
+        let goals: BTreeSet<&str> = p.doelen.iter().map(|d| d.id.as_str()).collect();
+        for w in r.doelen.iter().filter(|w| !goals.contains(w.doel.as_str())) {
+            cx.out.push(msg::dangling("doel", &w.doel, "de doelen van het plan").at(f, w.doel.pos));
+        }
+    }
     if let Some(b) = &sub.begroting {
         let written: BTreeSet<&str> = r.regels.iter().map(|l| l.regel.as_str()).collect();
         for line in &b.regels {

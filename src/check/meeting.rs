@@ -36,6 +36,11 @@ pub fn check(cx: &mut Ctx) {
             if !ids.insert(item.id.value) {
                 cx.out.push(msg::duplicate_id("agendapunt", &item.id.to_string()).at(f, item.id.pos));
             }
+            if let (Some(b), Some(st)) = (&item.beleidsdoel, cx.st)
+                && !st.beleidsdoelen.iter().any(|x| x.id.value == b.value)
+            {
+                cx.out.push(msg::unknown_perspective(b).at(f, b.pos));
+            }
             if item.soort != AgendaSoort::Besluit {
                 continue;
             }

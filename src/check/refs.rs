@@ -221,6 +221,11 @@ fn plan(cx: &mut Ctx, p: &Plan, k: Option<&Known>) {
             k.perspective(out, f, b);
         }
     }
+    for r in &p.risicos {
+        if let Some(b) = &r.beleidsdoel {
+            k.perspective(out, f, b);
+        }
+    }
     for b in &p.beheerconsequenties {
         if let Some(c) = &b.component {
             k.component(out, f, c);
@@ -262,11 +267,16 @@ fn begroting(cx: &mut Ctx, b: &Begroting, plan: Option<&Plan>, k: Option<&Known>
             }
         }
     }
+    // Each (level, perspective) pair once, never the plan's own level (contract §5).
     let mut levels = BTreeSet::new();
     let own = plan.map(|p| p.dienstverleningsniveau.value);
     for a in &b.alternatieven {
-        if !levels.insert(a.niveau.value) {
-            out.push(msg::alternative_repeated(a.niveau.as_str()).at(f, a.niveau.pos));
+        let persp = a.beleidsdoel.as_ref().map(|p| p.value.as_str());
+        if let (Some(k), Some(p)) = (k, &a.beleidsdoel) {
+            k.perspective(out, f, p);
+        }
+        if !levels.insert((a.niveau.value, persp)) {
+            out.push(msg::alternative_repeated(a.niveau.as_str(), persp).at(f, a.niveau.pos));
         } else if own == Some(a.niveau.value) {
             out.push(msg::alternative_own_level(a.niveau.as_str()).at(f, a.niveau.pos));
         }

@@ -93,8 +93,8 @@ codes! {
         "`organisatie` en `jaar` in een aanlevering moeten gelijk zijn aan de mapnamen \
          (<jaar>/<organisatie>/); de `datum` van een vergadering aan de datum in de bestandsnaam. \
          Verplaats het bestand of corrigeer de kop.";
-    E108 => "rapportagelijn gebroken: geen SBO, twee SBO's, een kringverwijzing, of een partij die de SBO niet bereikt",
-        "Het stelsel heeft precies één SBO; elke andere partij bereikt de SBO via \
+    E108 => "rapportagelijn gebroken: geen SBO, twee SBO's, een kringverwijzing, of een partij die het SBO niet bereikt",
+        "Het stelsel heeft precies één SBO; elke andere partij bereikt het SBO via \
          `rapporteert_aan`, zonder kringen. Controleer `rapporteert_aan` van de genoemde partijen.";
     E201 => "negatief bedrag",
         "Bedragen zijn nooit negatief. Een lagere uitgave dan begroot blijkt uit het verschil \
@@ -118,7 +118,7 @@ codes! {
         "Wijkt de realisatie van een regel méér dan `afwijking_procent` procent én méér dan \
          `afwijking_bedrag` euro af van de begroting voor J, dan is een `toelichting` verplicht. \
          Bij een begroting van 0 overschrijdt elke realisatie die niet 0 is de procentnorm.";
-    E305 => "partij met regels in een perspectief waarvan de aanvraag het taakstellend budget overschrijdt, biedt te weinig alternatieven",
+    E305 => "partij met regels in een perspectief waarvan de begroting het taakstellend budget overschrijdt, biedt te weinig alternatieven",
         "Vraagt het stelsel samen voor een perspectief in jaar J meer dan het taakstellend budget, \
          dan biedt elke partij met regels in dat perspectief minstens `minimaal_alternatieven` \
          alternatieven op andere dienstverleningsniveaus, elk met zijn risico's. Deze controle \
@@ -150,15 +150,15 @@ codes! {
         "De overeenkomst dekt jaar J maar heeft geen financiële paragraaf (`financiele_paragraaf` \
          ontbreekt of is false). Zonder financiële paragraaf is niet vastgelegd wat het mag kosten.";
     W503 => "TBO-rol niet geaccepteerd",
-        "Er is geen `rolacceptatie` met `status: geaccepteerd` voor de TBO. De rol is dan niet \
+        "Er is geen `rolacceptatie` met `status: geaccepteerd` voor het TBO. De rol is dan niet \
          formeel aanvaard (de evaluatie noemt dit als knelpunt).";
-    W504 => "partij rapporteert buiten de lijn OBO → TBO → SBO",
-        "Een OBO rapporteert aan iets anders dan een TBO, of een TBO aan iets anders dan de SBO. \
+    W504 => "partij rapporteert buiten de lijn van OBO via TBO naar SBO",
+        "Een OBO rapporteert aan iets anders dan een TBO, of een TBO aan iets anders dan het SBO. \
          Dat mag, maar het wordt zichtbaar gemaakt in de documenten.";
     W505 => "TBO of OBO zonder dno, dap of dfa die J dekt (één melding per ontbrekende soort)",
         "Het afsprakenstelsel vraagt per partij een dienstverleningsovereenkomst (dno), \
          procesafspraken (dap) en financiële afspraken (dfa) die jaar J dekken.";
-    W601 => "totale aanvraag boven het taakstellend budget voor een perspectief en jaar (met het bedrag)",
+    W601 => "totale begroting boven het taakstellend budget voor een perspectief en jaar (met het bedrag)",
         "Alle partijen samen vragen voor een perspectief in jaar J meer dan het taakstellend \
          budget. De documenten tonen het verschil en de verdeling ervan over de financiers.";
 }

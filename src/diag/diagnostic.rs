@@ -33,6 +33,16 @@ pub enum Part {
     Party(String),
     /// A party id in a list such as a reporting line (without backticks at a terminal).
     Member(String),
+    /// A perspective id (in backticks at a terminal, by name in a document).
+    Perspective(String),
+}
+
+/// Display names for a message in a document.
+pub trait Names {
+    /// A party's name.
+    fn party(&self, id: &str) -> String;
+    /// A perspective's name.
+    fn perspective(&self, id: &str) -> String;
 }
 
 impl From<&str> for Part {
@@ -58,7 +68,7 @@ impl Message {
         for p in &self.0 {
             match p {
                 Part::Text(t) | Part::Member(t) => out.push_str(t),
-                Part::Party(id) => {
+                Part::Party(id) | Part::Perspective(id) => {
                     out.push('`');
                     out.push_str(id);
                     out.push('`');
@@ -68,14 +78,15 @@ impl Message {
         out
     }
 
-    /// The text for a board document: each party by the name `name` gives, and the backticks
-    /// that mark ids and field names at a terminal left out.
-    pub fn for_board(&self, mut name: impl FnMut(&str) -> String) -> String {
+    /// The text for a document: parties and perspectives by name, and the backticks that mark
+    /// ids and field names at a terminal left out.
+    pub fn for_board(&self, names: &dyn Names) -> String {
         let mut out = String::new();
         for p in &self.0 {
             match p {
                 Part::Text(t) => out.extend(t.chars().filter(|c| *c != '`')),
-                Part::Party(id) | Part::Member(id) => out.push_str(&name(id)),
+                Part::Party(id) | Part::Member(id) => out.push_str(&names.party(id)),
+                Part::Perspective(id) => out.push_str(&names.perspective(id)),
             }
         }
         out

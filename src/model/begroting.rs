@@ -65,4 +65,6 @@ pub struct Alternatief {
     pub omschrijving: String,
     /// Its risks.
     pub risicos: Vec<String>,
+    /// The perspective it is a total for (contract §5); `None`: all perspectives together.
+    pub beleidsdoel: Option<At<String>>,
 }

@@ -20,7 +20,7 @@ pub use deliveries::{Delivery, Due};
 pub use enums::*;
 pub use money::{AmountError, Money, parse_amount, parse_percentage};
 pub use plan::{Beheerconsequentie, Doel, Doorkijk, Header, Plan, Resultaat, Risico};
-pub use realisatie::{Realisatie, RealisatieRegel, ResultaatStatusRegel};
+pub use realisatie::{DoelWaarde, Realisatie, RealisatieRegel, ResultaatStatusRegel};
 pub use stelsel::{Beleidsdoel, Feature, Named, Normen, Organisatie, Stelsel, Taakstellend, Termijn, variance_percent};
 pub use tree::{Scope, Submission, Tree};
 pub use vergadering::{AgendaAlternatief, Agendapunt, Vergadering};

@@ -97,6 +97,8 @@ pub struct Risico {
     pub maatregel: Option<String>,
     /// Financial exposure.
     pub bedrag: Option<Money>,
+    /// The perspective it threatens (an extension of the contract), for totals per perspective.
+    pub beleidsdoel: Option<At<String>>,
 }
 
 /// A management consequence of a development decision.
@@ -108,6 +110,8 @@ pub struct Beheerconsequentie {
     pub bedrag_per_jaar: Money,
     /// First year.
     pub vanaf: At<Year>,
+    /// Last year (contract §4); `None`: structural, no end.
+    pub tot: Option<At<Year>>,
     /// The component concerned.
     pub component: Option<At<String>>,
     /// The perspective that bears it.

@@ -16,6 +16,19 @@ pub struct Realisatie {
     pub regels: Vec<RealisatieRegel>,
     /// One status per plan result.
     pub resultaten: Vec<ResultaatStatusRegel>,
+    /// The achieved value of goals' indicators (contract §6).
+    pub doelen: Vec<DoelWaarde>,
+}
+
+/// The achieved value of one goal's indicator.
+#[derive(Clone, Debug)]
+pub struct DoelWaarde {
+    /// The goal id.
+    pub doel: At<String>,
+    /// The value achieved (free text, e.g. "99,7%").
+    pub waarde: String,
+    /// The explanation.
+    pub toelichting: Option<String>,
 }
 
 /// The actual of one budget line.

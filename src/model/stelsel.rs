@@ -56,6 +56,8 @@ pub struct Organisatie {
     pub id: At<String>,
     /// Its display name.
     pub naam: String,
+    /// A short name for narrow table columns (contract §3); the display name when absent.
+    pub kortenaam: Option<String>,
     /// SBO, TBO or OBO.
     pub rol: Rol,
     /// The party it reports to (absent only for the SBO).

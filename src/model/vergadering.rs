@@ -36,6 +36,8 @@ pub struct Agendapunt {
     pub stuk: Option<CycleDoc>,
     /// The year of that document.
     pub jaar: Option<At<Year>>,
+    /// The perspective the decision is about (contract §8); `None`: integral.
+    pub beleidsdoel: Option<At<String>>,
     /// The proposal.
     pub voorstel: Option<String>,
     /// The alternatives.
@@ -55,6 +57,8 @@ pub struct AgendaAlternatief {
     pub niveau: Option<Niveau>,
     /// Its risks.
     pub risicos: Vec<String>,
+    /// Whether the proposal is this alternative (an extension of the contract).
+    pub voorkeur: bool,
     /// Where it starts.
     pub pos: Pos,
 }

@@ -8,7 +8,6 @@ mod grid;
 mod options;
 mod org;
 mod realisation;
-mod shares;
 mod totals;
 
 #[cfg(test)]
@@ -19,8 +18,7 @@ pub use caps::{Cap, CapYear, difference};
 pub use grid::{Grid, Years, add_year, add_years};
 pub use options::{Alternatief, Beheerconsequentie, LevelTotal, PartyOptions};
 pub use org::{OrgNode, OrgTree};
-pub use realisation::{PartyRealisation, Variance, Verantwoording, variance};
-pub use shares::{CapPart, cap_parts, over_financiers, over_perspectives};
+pub use realisation::{PartyRealisation, Realised, Variance, Verantwoording, variance};
 pub use totals::{FeatureRow, Line};
 
 use crate::model::*;
@@ -53,12 +51,14 @@ pub struct Rollup {
     pub caps: Vec<Cap>,
     /// Each party's request and alternatives for Y.
     pub options: Vec<PartyOptions>,
-    /// The integral total for Y per service level.
+    /// The totals for Y per service level, integral and per perspective.
     pub levels: Vec<LevelTotal>,
     /// Management consequences from the plans for Y.
     pub consequences: Vec<Beheerconsequentie>,
     /// The realisation of Y (empty when none was delivered).
     pub verantwoording: Verantwoording,
+    /// The realisation of Y per perspective at every level.
+    pub realised: Realised,
 }
 
 /// Rolls up cycle year `y`. Callers guarantee a readable stelsel and no E0–E2 findings; with
@@ -78,15 +78,19 @@ pub fn rollup(tree: &Tree, y: Year) -> Rollup {
     }
     let caps = caps::caps(st, &integral, &jaren);
     let options = options::parties(tree, &org, &own, y);
-    let budget = sum_caps(&caps, y);
+    let verantwoording = realisation::verantwoording(tree, &org, &st.normen, y);
+    let realised = realisation::realised(&verantwoording, &org, y);
+    let capped: Vec<(String, Option<Money>)> = caps
+        .iter()
+        .map(|c| (c.beleidsdoel.clone(), c.jaren.iter().find(|j| j.jaar == y).and_then(|j| j.cap)))
+        .collect();
     Rollup {
         jaar: y,
         by_component: totals::by_component(st, &lines),
         by_kostensoort: totals::by_kostensoort(&lines),
         by_feature: totals::by_feature(st, &lines),
-        levels: options::levels(&options, budget),
+        levels: options::levels(&options, &capped),
         consequences: options::consequences(tree, &org, y, &jaren),
-        verantwoording: realisation::verantwoording(tree, &org, &st.normen, y),
         jaren,
         org,
         lines,
@@ -95,6 +99,8 @@ pub fn rollup(tree: &Tree, y: Year) -> Rollup {
         integral,
         caps,
         options,
+        verantwoording,
+        realised,
     }
 }
 
@@ -121,6 +127,7 @@ fn empty(y: Year, jaren: Vec<Year>) -> Rollup {
         levels: Vec::new(),
         consequences: Vec::new(),
         verantwoording: Verantwoording::default(),
+        realised: Realised::default(),
     }
 }
 
@@ -130,19 +137,14 @@ impl Rollup {
         self.caps.iter().find(|c| c.beleidsdoel == perspective)
     }
 
-    /// The perspectives with a cap (and a key) for year `y`, in stelsel order.
-    pub fn cap_parts(&self, y: Year) -> Vec<CapPart> {
-        cap_parts(&self.caps, y)
-    }
-
     /// The sum of the caps for a year over the perspectives that have one; `None` when none has.
     pub fn budget(&self, y: Year) -> Option<Money> {
         sum_caps(&self.caps, y)
     }
 
-    /// The construct's total for Y at a service level (the amount of a meeting alternative
-    /// given by `niveau`).
-    pub fn level_total(&self, niveau: Niveau) -> Money {
-        self.levels.iter().find(|l| l.niveau == niveau).map(|l| l.totaal).unwrap_or_default()
+    /// The construct's total for Y at a service level, for all perspectives or one (the amount
+    /// of a meeting alternative given by `niveau`, contract §8).
+    pub fn level(&self, niveau: Niveau, beleidsdoel: Option<&str>) -> Option<&LevelTotal> {
+        self.levels.iter().find(|l| l.niveau == niveau && l.beleidsdoel.as_deref() == beleidsdoel)
     }
 }

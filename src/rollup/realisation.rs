@@ -1,6 +1,7 @@
 //! The jaarrekening's numbers for year Y: per line budget, realisation, variance and its
 //! explanation; per party the totals; the status of the plan results.
 
+use super::grid::Grid;
 use super::org::OrgTree;
 use crate::model::*;
 use rust_decimal::Decimal;
@@ -124,4 +125,46 @@ pub fn verantwoording(tree: &Tree, org: &OrgTree, norms: &Normen, y: Year) -> Ve
         parties,
         status_counts,
     }
+}
+
+/// The realisation of Y per perspective at every level, beside the budget's: each party's own,
+/// each party's consolidated (own plus every party below it) and the integral total. A
+/// realisation line of an unknown budget line (E303) counts under the perspective `""`.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Realised {
+    /// Own realisation per party that delivered one.
+    pub own: BTreeMap<String, Grid>,
+    /// Own plus every party below, per party (only the parties that delivered add).
+    pub consolidated: BTreeMap<String, Grid>,
+    /// Every party together.
+    pub integral: Grid,
+    /// For each party, the parties in its subtree (itself included) without a realisation.
+    pub missing: BTreeMap<String, Vec<String>>,
+}
+
+/// The realised grids of `v` over the tree.
+pub fn realised(v: &Verantwoording, org: &OrgTree, y: Year) -> Realised {
+    let mut own: BTreeMap<String, Grid> = BTreeMap::new();
+    for p in &v.parties {
+        let g = own.entry(p.party.clone()).or_default();
+        for l in &p.lines {
+            if let Some(r) = l.realisation {
+                g.add(l.beleidsdoel.as_deref().unwrap_or(""), y, r);
+            }
+        }
+    }
+    let consolidated = super::totals::consolidated(org, &own);
+    let mut integral = Grid::default();
+    for g in own.values() {
+        integral.merge(g);
+    }
+    let missing = org
+        .nodes
+        .iter()
+        .map(|n| {
+            let subtree = std::iter::once(n.id.as_str()).chain(org.descendants(&n.id));
+            (n.id.clone(), subtree.filter(|id| !own.contains_key(*id)).map(str::to_string).collect())
+        })
+        .collect();
+    Realised { own, consolidated, integral, missing }
 }

@@ -35,6 +35,7 @@ fn stelsel(orgs: &[(&str, Rol, Option<&str>)]) -> Stelsel {
             .map(|(id, rol, p)| Organisatie {
                 id: at(id.to_string()),
                 naam: format!("Partij {id}"),
+                kortenaam: None,
                 rol: *rol,
                 rapporteert_aan: p.map(|p| at(p.to_string())),
                 pos: Pos::START,

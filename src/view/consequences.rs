@@ -26,6 +26,8 @@ pub struct Beheerconsequenties {
 pub struct BeheerconsequentieView {
     /// The party reporting it.
     pub partij: String,
+    /// The party's short name, for the narrow column.
+    pub partij_kort: String,
     /// What comes into management.
     pub omschrijving: String,
     /// The component's name.
@@ -38,6 +40,8 @@ pub struct BeheerconsequentieView {
     pub detail: Option<String>,
     /// First year.
     pub vanaf: i32,
+    /// The years it runs, in words: `vanaf 2028`, `2027 t/m 2028` or `2027`.
+    pub periode: String,
     /// Yearly cost.
     pub bedrag_per_jaar: String,
     /// Per year column.
@@ -62,12 +66,18 @@ pub fn table(
             detail.extend(c.besluit.as_ref().map(|b| format!("besluit: {b}")));
             BeheerconsequentieView {
                 partij: base.party(&c.party),
+                partij_kort: base.party_short(&c.party),
                 omschrijving: c.omschrijving.clone(),
                 component,
                 beleidsdoel: c.beleidsdoel.as_ref().map(|x| base.perspective(x)),
                 besluit: c.besluit.clone(),
                 detail: (!detail.is_empty()).then(|| detail.join(" · ")),
                 vanaf: c.vanaf,
+                periode: match c.tot {
+                    None => format!("vanaf {}", c.vanaf),
+                    Some(t) if t == c.vanaf => t.to_string(),
+                    Some(t) => format!("{} t/m {t}", c.vanaf),
+                },
                 bedrag_per_jaar: nl::money(c.bedrag_per_jaar),
                 bedragen: row(&c.bedragen, &r.jaren).bedragen,
             }

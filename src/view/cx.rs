@@ -17,20 +17,27 @@ pub struct Base<'a> {
     pub diags: &'a Diagnostics,
     /// The reference date.
     pub peildatum: Date,
-    /// Party names by id (names fill every table row; a thousand parties make a scan slow).
-    parties: HashMap<&'a str, &'a str>,
+    /// Party names and short names by id (names fill every table row; a thousand parties make
+    /// a scan slow).
+    parties: HashMap<&'a str, (&'a str, Option<&'a str>)>,
 }
 
 impl<'a> Base<'a> {
     /// The base of a view.
     pub fn new(tree: &'a Tree, st: &'a Stelsel, diags: &'a Diagnostics, peildatum: Date) -> Base<'a> {
-        let parties = st.organisaties.iter().map(|o| (o.id.value.as_str(), o.naam.as_str())).collect();
+        let parties =
+            st.organisaties.iter().map(|o| (o.id.value.as_str(), (o.naam.as_str(), o.kortenaam.as_deref()))).collect();
         Base { tree, st, diags, peildatum, parties }
     }
 
     /// A party's display name (its id when unknown).
     pub fn party(&self, id: &str) -> String {
-        self.parties.get(id).map_or_else(|| id.to_string(), |n| n.to_string())
+        self.parties.get(id).map_or_else(|| id.to_string(), |n| n.0.to_string())
+    }
+
+    /// A party's short name for a narrow column (contract §3): its `kortenaam`, else its name.
+    pub fn party_short(&self, id: &str) -> String {
+        self.parties.get(id).map_or_else(|| id.to_string(), |n| n.1.unwrap_or(n.0).to_string())
     }
 
     /// A perspective's display name.
@@ -54,9 +61,43 @@ impl<'a> Base<'a> {
         self.st.financier_name(id)
     }
 
-    /// A finding's message for a document: parties by name.
+    /// An input file in words: `begroting 2027 van Kadaster (OBO)` (the short name when
+    /// `short`), `stelsel`, `afsprakenregister`, `vergadering <naam>`.
+    pub fn source(&self, file: &str, short: bool) -> String {
+        let name = file.rsplit('/').next().unwrap_or(file);
+        match (crate::diag::party_folder(file), name.strip_suffix(".yaml")) {
+            (Some((y, org)), kind) => {
+                let who = if short { self.party_short(org) } else { self.party(org) };
+                match kind {
+                    Some(kind) => format!("{kind} {y} van {who}"),
+                    None => format!("map {y} van {who}"),
+                }
+            }
+            (None, Some("stelsel")) => "stelsel".into(),
+            (None, Some("afspraken")) => "afsprakenregister".into(),
+            (None, Some(stem)) if file.starts_with("vergaderingen/") => format!("vergadering {stem}"),
+            _ => "gegevensmap".into(),
+        }
+    }
+
+    /// A finding's message for a document: parties and perspectives by name.
     pub fn finding(&self, d: &crate::diag::Diagnostic) -> String {
-        d.text.for_board(|id| self.party(id))
+        d.text.for_board(self)
+    }
+
+    /// What a document asks of whom about a finding, parties by name.
+    pub fn asked(&self, d: &crate::diag::Diagnostic) -> Option<String> {
+        crate::diag::msg::asked(d).map(|m| m.for_board(self))
+    }
+}
+
+impl crate::diag::Names for Base<'_> {
+    fn party(&self, id: &str) -> String {
+        Base::party(self, id)
+    }
+
+    fn perspective(&self, id: &str) -> String {
+        Base::perspective(self, id)
     }
 }
 

@@ -34,6 +34,8 @@ pub struct Document {
     pub beheerconsequenties: consequences::Beheerconsequenties,
     /// The risks of the plans.
     pub risicos: Vec<options::RisicoView>,
+    /// Their exposure per perspective, with the total.
+    pub risicototalen: options::RisicoTotalen,
     /// Realisation against budget (jaarrekening only).
     pub verantwoording: accounts::VerantwoordingView,
     /// The afsprakenstelsel per TBO and OBO.
@@ -41,7 +43,7 @@ pub struct Document {
     /// Delivery of the documents per party.
     pub aanleveringen: Vec<register::Aanlevering>,
     /// Every finding of the check.
-    pub bevindingen: Vec<register::Bevinding>,
+    pub bevindingen: register::Bevindingen,
     /// Set when the document is abridged (a large stelsel): what the body leaves out and where
     /// the detail is. Absent otherwise.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -62,7 +64,7 @@ pub struct Ingekort {
     /// How many parties the lists per party show (the SBO and TBOs, or with many TBOs only the
     /// SBO).
     pub bovenliggend: usize,
-    /// Who those are, in words: "de SBO en de TBO's" or "de SBO".
+    /// Who those are, in words: "het SBO en de TBO's" or "het SBO".
     pub getoond: &'static str,
     /// Rows left out, per table.
     pub weggelaten: Weggelaten,
@@ -108,11 +110,14 @@ pub fn build(kind: CycleDoc, tree: &Tree, r: &Rollup, diags: &Diagnostics, peild
     };
     let jaren = if kind == CycleDoc::Meerjarenplan { r.jaren.clone() } else { vec![r.jaar] };
     let compact = r.org.nodes.len() >= ABRIDGE_FROM;
-    let cx = Ctx { base: Base::new(tree, st, diags, peildatum), kind, r, jaren, compact };
+    // The document's findings: those about its own cycle years, and those about no year.
+    let mut own = Diagnostics::new();
+    own.extend(register::own_findings(diags, &jaren).cloned());
+    let cx = Ctx { base: Base::new(tree, st, &own, peildatum), kind, r, jaren, compact };
     let mut doc = Document {
         document: head::head(&cx),
         vragen: head::vragen(kind),
-        samenvatting: summary::samenvatting(&cx, diags),
+        samenvatting: summary::samenvatting(&cx, &own),
         perspectieven: plan::perspectieven(&cx),
         niveaus: tables::niveaus(&cx),
         taakstellend: tables::taakstellend(&cx),
@@ -121,10 +126,11 @@ pub fn build(kind: CycleDoc, tree: &Tree, r: &Rollup, diags: &Diagnostics, peild
         alternatieven: options::alternatieven(&cx),
         beheerconsequenties: consequences::beheerconsequenties(&cx),
         risicos: options::risicos(&cx),
+        risicototalen: options::risicototalen(&cx),
         verantwoording: accounts::verantwoording(&cx),
         afspraken: register::afspraken(&cx),
         aanleveringen: register::aanleveringen(&cx),
-        bevindingen: register::bevindingen(diags),
+        bevindingen: register::bevindingen(&cx, &cx.jaren),
         ingekort: None,
     };
     if compact {
@@ -179,7 +185,7 @@ fn abridge(cx: &Ctx, doc: &mut Document) -> Ingekort {
         .map(|t| format!("tabellen/{t}-{y}.csv"))
         .collect();
     bestanden.push(format!("tabellen/consolidatie-{y}.xlsx"));
-    let getoond = if sbo_only { "de SBO" } else { "de SBO en de TBO's" };
+    let getoond = if sbo_only { "het SBO" } else { "het SBO en de TBO's" };
     Ingekort { partijen: cx.r.org.nodes.len(), bovenliggend: shown.len(), getoond, weggelaten: w, bestanden }
 }
 

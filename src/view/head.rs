@@ -59,14 +59,15 @@ pub fn programma() -> String {
     format!("jaarcyclus {}", env!("CARGO_PKG_VERSION"))
 }
 
-/// The input files of year Y the document is made from that have status concept.
+/// The input documents of year Y the document is made from that have status concept, in
+/// words: `begroting 2027 van Strategische Beheerorganisatie (BZK)`, in tree order.
 fn concept_files(cx: &Ctx) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
+    let y = cx.r.jaar;
     for n in &cx.r.org.nodes {
-        let Some(sub) = cx.tree.submission(cx.r.jaar, &n.id) else { continue };
-        out.extend(sub.concept_files(cx.kind).into_iter().map(str::to_string));
+        let Some(sub) = cx.tree.submission(y, &n.id) else { continue };
+        out.extend(sub.concept_files(cx.kind).into_iter().map(|f| cx.source(f, false)));
     }
-    out.sort();
     out
 }
 

@@ -3,7 +3,9 @@
 use super::cx::Ctx;
 use super::plan::plans;
 use super::text::fractie;
+use crate::model::Money;
 use crate::nl;
+use crate::rollup::LevelTotal;
 use serde::Serialize;
 
 /// The `alternatieven` object.
@@ -11,9 +13,12 @@ use serde::Serialize;
 pub struct Alternatieven {
     /// Per party: its level, request and alternatives.
     pub partijen: Vec<PartijAlternatieven>,
-    /// The construct's total per service level against the caps.
+    /// The construct's total per service level for all perspectives together, against the
+    /// integral begroting (no single cap applies to all of them).
     pub integraal: Vec<NiveauTotaal>,
-    /// How the integral totals are made.
+    /// Per perspective with a cap: its total per service level against that cap.
+    pub perspectieven: Vec<PerspectiefNiveaus>,
+    /// How the totals are made.
     pub toelichting: String,
 }
 
@@ -35,9 +40,11 @@ pub struct PartijAlternatieven {
 pub struct AlternatiefView {
     /// The level.
     pub niveau: &'static str,
+    /// The perspective's name; `null`: all perspectives together.
+    pub beleidsdoel: Option<String>,
     /// The party's total at that level.
     pub totaal: String,
-    /// Alternative − request.
+    /// Alternative − the request it replaces.
     pub verschil: String,
     /// What it means.
     pub omschrijving: String,
@@ -52,14 +59,100 @@ pub struct NiveauTotaal {
     pub niveau: &'static str,
     /// The total.
     pub totaal: String,
-    /// The sum of the caps for Y (`null` when no perspective has one).
+    /// The cap it is compared with (`null`: none; the integral totals are compared with the
+    /// begroting).
     pub budget: Option<String>,
-    /// Total − budget (`null` without a budget).
+    /// Total − cap, or for the integral totals total − begroting.
     pub verschil: Option<String>,
-    /// Whether the total stays within the budget (false without a budget).
+    /// Whether the total stays within the cap (false without a cap).
     pub binnen: bool,
     /// The total as a fraction of the chart maximum.
     pub fractie: f64,
+    /// The cap as a fraction of the chart maximum (`null` without a cap).
+    pub budget_fractie: Option<f64>,
+}
+
+/// One perspective's totals per level against its cap.
+#[derive(Clone, Debug, Serialize)]
+pub struct PerspectiefNiveaus {
+    /// The perspective's name.
+    pub beleidsdoel: String,
+    /// Its cap for Y.
+    pub budget: String,
+    /// Its begroting for Y.
+    pub begroting: String,
+    /// Per level.
+    pub niveaus: Vec<NiveauTotaal>,
+}
+
+/// Alternatives per party and per level (empty in the jaarrekening).
+pub fn alternatieven(cx: &Ctx) -> Alternatieven {
+    let toelichting = "Per beleidsdoel: het totaal van alle partijen op elk niveau, uit hun alternatieven voor dat \
+                       beleidsdoel; een partij zonder zo'n alternatief telt mee met haar begroting voor dat \
+                       beleidsdoel. Dat totaal staat tegenover het taakstellend budget van het beleidsdoel. Alle \
+                       beleidsdoelen samen: per partij haar alternatief voor het geheel, anders per beleidsdoel als \
+                       hiervoor; dat totaal staat tegenover de integrale begroting, want voor alle beleidsdoelen \
+                       samen geldt geen taakstellend budget."
+        .to_string();
+    if !cx.is_plan() {
+        return Alternatieven { partijen: Vec::new(), integraal: Vec::new(), perspectieven: Vec::new(), toelichting };
+    }
+    let partijen =
+        cx.r.options
+            .iter()
+            .map(|o| PartijAlternatieven {
+                partij: cx.party(&o.party),
+                niveau: o.niveau.map(|n| n.label()),
+                totaal: nl::money(o.request),
+                alternatieven: o
+                    .alternatives
+                    .iter()
+                    .map(|a| AlternatiefView {
+                        niveau: a.niveau.label(),
+                        beleidsdoel: a.beleidsdoel.as_ref().map(|p| cx.perspective(p)),
+                        totaal: nl::money(a.totaal),
+                        verschil: nl::eur(a.difference),
+                        omschrijving: a.omschrijving.clone(),
+                        risicos: a.risicos.clone(),
+                    })
+                    .collect(),
+            })
+            .collect();
+    fn scope<'a>(cx: &'a Ctx, p: Option<&'a str>) -> impl Iterator<Item = &'a LevelTotal> {
+        cx.r.levels.iter().filter(move |l| l.beleidsdoel.as_deref() == p)
+    }
+    let rows = |p: Option<&str>| {
+        let max = scope(cx, p).flat_map(|l| [Some(l.totaal), l.cap]).flatten().max().unwrap_or_default().decimal();
+        scope(cx, p)
+            .map(|l| NiveauTotaal {
+                niveau: l.niveau.label(),
+                totaal: nl::money(l.totaal),
+                budget: l.cap.map(nl::money),
+                verschil: match l.difference {
+                    Some(d) => Some(nl::eur(d)),
+                    None if p.is_none() => Some(nl::eur(l.totaal.decimal() - l.request.decimal())),
+                    None => None,
+                },
+                binnen: l.cap.is_some_and(|c| l.totaal <= c),
+                fractie: fractie(l.totaal.decimal(), max),
+                budget_fractie: l.cap.map(|c| fractie(c.decimal(), max)),
+            })
+            .collect::<Vec<_>>()
+    };
+    let perspectieven =
+        cx.r.caps
+            .iter()
+            .filter_map(|c| {
+                let first = scope(cx, Some(&c.beleidsdoel)).next()?;
+                Some(PerspectiefNiveaus {
+                    beleidsdoel: cx.perspective(&c.beleidsdoel),
+                    budget: nl::money(first.cap?),
+                    begroting: nl::money(first.request),
+                    niveaus: rows(Some(&c.beleidsdoel)),
+                })
+            })
+            .collect();
+    Alternatieven { partijen, integraal: rows(None), perspectieven, toelichting }
 }
 
 /// A risk.
@@ -67,6 +160,10 @@ pub struct NiveauTotaal {
 pub struct RisicoView {
     /// The party.
     pub partij: String,
+    /// The party's short name, for the narrow column.
+    pub partij_kort: String,
+    /// The perspective's name (`null`: not given).
+    pub beleidsdoel: Option<String>,
     /// The risk id.
     pub id: String,
     /// The risk.
@@ -81,49 +178,53 @@ pub struct RisicoView {
     pub bedrag: Option<String>,
 }
 
-/// Alternatives per party and per level (empty in the jaarrekening).
-pub fn alternatieven(cx: &Ctx) -> Alternatieven {
-    let toelichting = "Een partij zonder alternatief op een niveau telt mee met haar aanvraag. Het budget is de som \
-                       van de taakstellende budgetten; een aanvraag voor een perspectief zonder taakstellend budget \
-                       telt wel mee in het totaal."
-        .to_string();
-    if !cx.is_plan() {
-        return Alternatieven { partijen: Vec::new(), integraal: Vec::new(), toelichting };
+/// The financial exposure of the plans' risks per perspective, with the total.
+#[derive(Clone, Debug, Serialize)]
+pub struct RisicoTotalen {
+    /// Per perspective (in stelsel order; risks without one last, as `Niet toegewezen`).
+    pub rijen: Vec<RisicoTotaal>,
+    /// All risks together.
+    pub totaal: RisicoTotaal,
+}
+
+/// The risks of one perspective: how many, and their exposure together.
+#[derive(Clone, Debug, Serialize)]
+pub struct RisicoTotaal {
+    /// The perspective's name.
+    pub beleidsdoel: String,
+    /// How many risks.
+    pub aantal: usize,
+    /// Their exposure together (risks without an amount count as 0).
+    pub bedrag: String,
+}
+
+/// The risk totals per perspective (empty in the jaarrekening).
+pub fn risicototalen(cx: &Ctx) -> RisicoTotalen {
+    let mut per: Vec<(Option<String>, usize, Money)> =
+        cx.st.beleidsdoelen.iter().map(|b| (Some(b.id.value.clone()), 0, Money::ZERO)).collect();
+    per.push((None, 0, Money::ZERO));
+    if cx.is_plan() {
+        for (_, plan) in plans(cx) {
+            for r in &plan.risicos {
+                let key = r.beleidsdoel.as_ref().map(|b| b.value.clone());
+                let i = per.iter().position(|(k, ..)| *k == key).unwrap_or(per.len() - 1);
+                per[i].1 += 1;
+                per[i].2 = per[i].2 + r.bedrag.unwrap_or_default();
+            }
+        }
     }
-    let partijen =
-        cx.r.options
-            .iter()
-            .map(|o| PartijAlternatieven {
-                partij: cx.party(&o.party),
-                niveau: o.niveau.map(|n| n.label()),
-                totaal: nl::money(o.request),
-                alternatieven: o
-                    .alternatives
-                    .iter()
-                    .map(|a| AlternatiefView {
-                        niveau: a.niveau.label(),
-                        totaal: nl::money(a.totaal),
-                        verschil: nl::eur(a.difference),
-                        omschrijving: a.omschrijving.clone(),
-                        risicos: a.risicos.clone(),
-                    })
-                    .collect(),
-            })
-            .collect();
-    let max = cx.r.levels.iter().flat_map(|l| [Some(l.totaal), l.budget]).flatten().max().unwrap_or_default();
-    let integraal =
-        cx.r.levels
-            .iter()
-            .map(|l| NiveauTotaal {
-                niveau: l.niveau.label(),
-                totaal: nl::money(l.totaal),
-                budget: l.budget.map(nl::money),
-                verschil: l.difference.map(nl::eur),
-                binnen: l.budget.is_some_and(|b| l.totaal <= b),
-                fractie: fractie(l.totaal.decimal(), max.decimal()),
-            })
-            .collect();
-    Alternatieven { partijen, integraal, toelichting }
+    let naam = |k: &Option<String>| k.as_ref().map_or_else(|| "Niet toegewezen".to_string(), |b| cx.perspective(b));
+    let totaal = RisicoTotaal {
+        beleidsdoel: "Totaal".into(),
+        aantal: per.iter().map(|p| p.1).sum(),
+        bedrag: nl::money(per.iter().map(|p| p.2).sum()),
+    };
+    let rijen = per
+        .iter()
+        .filter(|p| p.1 > 0)
+        .map(|(k, n, m)| RisicoTotaal { beleidsdoel: naam(k), aantal: *n, bedrag: nl::money(*m) })
+        .collect();
+    RisicoTotalen { rijen, totaal }
 }
 
 /// The risks of the plans of Y, in tree order (empty in the jaarrekening).
@@ -136,6 +237,8 @@ pub fn risicos(cx: &Ctx) -> Vec<RisicoView> {
         for r in &plan.risicos {
             out.push(RisicoView {
                 partij: cx.party(party),
+                partij_kort: cx.party_short(party),
+                beleidsdoel: r.beleidsdoel.as_ref().map(|b| cx.perspective(b)),
                 id: r.id.value.clone(),
                 omschrijving: r.omschrijving.clone(),
                 kans: r.kans.as_str(),

@@ -3,10 +3,11 @@
 
 use super::cx::Ctx;
 use super::text::{Bedragen, row};
-use crate::model::{CycleDoc, Plan, Year};
+use crate::model::{CycleDoc, Money, Plan, Year};
 use crate::nl;
 use crate::rollup::{Years, add_years};
 use serde::Serialize;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// One perspective of the document.
 #[derive(Clone, Debug, Serialize)]
@@ -20,7 +21,7 @@ pub struct Perspectief {
     /// The cap for Y; `null`: "geen taakstellend budget".
     pub taakstellend: Option<String>,
     /// The total request for Y.
-    pub aanvraag: String,
+    pub begroting: String,
     /// Request − cap; `null` without a cap.
     pub verschil: Option<String>,
     /// Whether the request exceeds the cap.
@@ -40,6 +41,8 @@ pub struct Perspectief {
 pub struct DoelView {
     /// The party.
     pub partij: String,
+    /// The party's short name, for the narrow column.
+    pub partij_kort: String,
     /// The goal id.
     pub id: String,
     /// What is to be achieved.
@@ -48,6 +51,10 @@ pub struct DoelView {
     pub indicator: Option<String>,
     /// The target value.
     pub streefwaarde: Option<String>,
+    /// The value achieved (jaarrekening, from the realisation; `null` when not reported).
+    pub behaald: Option<String>,
+    /// The explanation of the value achieved.
+    pub behaald_toelichting: Option<String>,
 }
 
 /// A result.
@@ -55,6 +62,8 @@ pub struct DoelView {
 pub struct ResultaatView {
     /// The party.
     pub partij: String,
+    /// The party's short name, for the narrow column.
+    pub partij_kort: String,
     /// The result id.
     pub id: String,
     /// The goal it serves.
@@ -76,6 +85,8 @@ pub struct ResultaatView {
 pub struct DoorkijkView {
     /// The party.
     pub partij: String,
+    /// The party's short name, for the narrow column.
+    pub partij_kort: String,
     /// The year.
     pub jaar: Year,
     /// What is foreseen.
@@ -85,6 +96,10 @@ pub struct DoorkijkView {
 /// Costs of one perspective per party and year column.
 #[derive(Clone, Debug, Serialize)]
 pub struct Kosten {
+    /// The column headings when they are not the year columns (jaarrekening: begroot,
+    /// gerealiseerd, verschil).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub kop: Option<Vec<String>>,
     /// One row per party with lines in the perspective.
     pub rijen: Vec<KostenRij>,
     /// The perspective's total.
@@ -99,10 +114,10 @@ pub struct Kosten {
 pub struct KostenRij {
     /// The party.
     pub partij: String,
-    /// Amount per year column.
+    /// Amount per column.
     pub bedragen: Vec<String>,
-    /// Their sum.
-    pub totaal: String,
+    /// Their sum over the year columns (`null` when the columns are no years).
+    pub totaal: Option<String>,
 }
 
 /// Every perspective of the stelsel (and any only the lines name), in order.
@@ -120,7 +135,7 @@ pub fn perspectieven(cx: &Ctx) -> Vec<Perspectief> {
                 naam: cx.perspective(p),
                 beraad,
                 taakstellend: first.and_then(|j| j.cap).map(nl::money),
-                aanvraag: nl::money(cx.r.integral.get(p, y)),
+                begroting: nl::money(cx.r.integral.get(p, y)),
                 verschil: first.and_then(|j| j.difference).map(nl::eur),
                 boven: first.is_some_and(|j| j.over()),
                 doelen: doelen(cx, p),
@@ -143,9 +158,22 @@ pub fn plans<'a>(cx: &'a Ctx) -> impl Iterator<Item = (&'a str, &'a Plan)> {
 fn doelen(cx: &Ctx, p: &str) -> Vec<DoelView> {
     let mut out = Vec::new();
     for (party, plan) in plans(cx) {
+        let achieved = match cx.kind {
+            CycleDoc::Jaarrekening => cx
+                .tree
+                .submission(cx.r.jaar, party)
+                .and_then(|s| s.realisatie.as_ref())
+                .map(|r| r.doelen.as_slice())
+                .unwrap_or_default(),
+            _ => &[],
+        };
         for d in plan.doelen.iter().filter(|d| d.beleidsdoel.value == p) {
+            let w = achieved.iter().find(|w| w.doel.value == d.id.value);
             out.push(DoelView {
                 partij: cx.party(party),
+                partij_kort: cx.party_short(party),
+                behaald: w.map(|w| w.waarde.clone()),
+                behaald_toelichting: w.and_then(|w| w.toelichting.clone()),
                 id: d.id.value.clone(),
                 omschrijving: d.omschrijving.clone(),
                 indicator: d.indicator.clone(),
@@ -168,6 +196,7 @@ fn resultaten(cx: &Ctx, p: &str) -> Vec<ResultaatView> {
             };
             out.push(ResultaatView {
                 partij: cx.party(party),
+                partij_kort: cx.party_short(party),
                 id: res.id.value.clone(),
                 doel: res.doel.value.clone(),
                 omschrijving: res.omschrijving.clone(),
@@ -192,6 +221,7 @@ fn doorkijk(cx: &Ctx, p: &str) -> Vec<DoorkijkView> {
             if persp == Some(p) {
                 out.push(DoorkijkView {
                     partij: cx.party(party),
+                    partij_kort: cx.party_short(party),
                     jaar: d.jaar.value,
                     omschrijving: d.omschrijving.clone(),
                 });
@@ -206,21 +236,26 @@ fn kosten(cx: &Ctx, p: &str) -> Kosten {
     // One pass over the lines, grouped by party, then the parties in tree order: linear in the
     // size of the tree (a filter per party was quadratic at a thousand parties).
     // Abridged: each OBO's lines are added to its TBO (the row then names how many parties).
-    let mut per_party: std::collections::BTreeMap<&str, (Years, std::collections::BTreeSet<&str>)> =
-        std::collections::BTreeMap::new();
+    let mut per_party: BTreeMap<&str, (Years, BTreeSet<&str>)> = BTreeMap::new();
     for l in cx.r.lines.iter().filter(|l| l.beleidsdoel == p) {
         let key = if cx.compact { cx.r.org.upper(&l.party) } else { l.party.as_str() };
         let slot = per_party.entry(key).or_default();
         add_years(&mut slot.0, &l.bedragen);
         slot.1.insert(l.party.as_str());
     }
+    let y = cx.r.jaar;
+    let realised = |members: &BTreeSet<&str>| -> Option<Money> {
+        let own = &cx.r.realised.own;
+        members.iter().all(|m| own.contains_key(*m)).then(|| members.iter().map(|m| own[*m].get(p, y)).sum())
+    };
     let mut rijen = Vec::new();
     let mut total = Years::new();
+    let mut all: BTreeSet<&str> = BTreeSet::new();
     let mut samengevoegd = 0;
     for n in &cx.r.org.nodes {
         let Some((years, members)) = per_party.get(n.id.as_str()) else { continue };
         add_years(&mut total, years);
-        let b = row(years, &cx.jaren);
+        all.extend(members.iter().copied());
         let others = members.iter().filter(|m| **m != n.id).count();
         samengevoegd += others;
         let partij = match others {
@@ -228,7 +263,32 @@ fn kosten(cx: &Ctx, p: &str) -> Kosten {
             1 => format!("{} en 1 partij eronder", cx.party(&n.id)),
             k => format!("{} en {k} partijen eronder", cx.party(&n.id)),
         };
-        rijen.push(KostenRij { partij, bedragen: b.bedragen, totaal: b.totaal });
+        rijen.push(if cx.is_plan() {
+            let b = row(years, &cx.jaren);
+            KostenRij { partij, bedragen: b.bedragen, totaal: Some(b.totaal) }
+        } else {
+            let budget = years.get(&y).copied().unwrap_or_default();
+            KostenRij { partij, bedragen: accounts_row(budget, realised(members)), totaal: None }
+        });
     }
-    Kosten { rijen, totaal: row(&total, &cx.jaren), samengevoegd }
+    if cx.is_plan() {
+        return Kosten { kop: None, rijen, totaal: row(&total, &cx.jaren), samengevoegd };
+    }
+    let budget = total.get(&y).copied().unwrap_or_default();
+    Kosten {
+        kop: Some(vec![format!("Begroot {y}"), format!("Gerealiseerd {y}"), "Verschil".to_string()]),
+        rijen,
+        totaal: Bedragen { bedragen: accounts_row(budget, realised(&all)), totaal: String::new() },
+        samengevoegd,
+    }
+}
+
+/// Begroot, gerealiseerd and verschil of the jaarrekening; without a realisation (a party that
+/// delivered none) the realisation and the difference are unknown.
+pub fn accounts_row(budget: Money, realised: Option<Money>) -> Vec<String> {
+    let (real, diff) = match realised {
+        Some(r) => (nl::money(r), nl::eur(r.decimal() - budget.decimal())),
+        None => ("niet aangeleverd".to_string(), "—".to_string()),
+    };
+    vec![nl::money(budget), real, diff]
 }

@@ -30,11 +30,11 @@ pub fn plan(cx: &Ctx, diags: &Diagnostics) -> Vec<String> {
         let naam = cx.perspective(&cap.beleidsdoel);
         match against_cap(j) {
             Some((verb, rest)) if cx.kind == CycleDoc::Meerjarenplan => {
-                out.push(format!("In {y} {verb} de aanvraag voor {naam} {rest}."))
+                out.push(format!("In {y} {verb} de begroting voor {naam} {rest}."))
             }
-            Some((verb, rest)) => out.push(format!("De aanvraag voor {naam} {verb} {rest}.")),
+            Some((verb, rest)) => out.push(format!("De begroting voor {naam} {verb} {rest}.")),
             None if j.request > Money::ZERO => out.push(format!(
-                "Voor {naam} is geen taakstellend budget vastgesteld; de aanvraag {y} bedraagt {}.",
+                "Voor {naam} is geen taakstellend budget vastgesteld; de begroting {y} bedraagt {}.",
                 nl::money(j.request)
             )),
             None => {}
@@ -99,15 +99,15 @@ fn trend(cx: &Ctx, cap: &crate::rollup::Cap) -> Option<String> {
         (true, false) => {
             let (verb, rest) = against_cap(last)?;
             format!(
-                "Het tekort op {naam} van {} in {y0} is in {y3} verdwenen: de aanvraag {verb} dan {rest}.",
+                "Het tekort op {naam} van {} in {y0} is in {y3} verdwenen: de begroting {verb} dan {rest}.",
                 nl::eur(a)
             )
         }
         (false, true) => {
             let (verb, rest) = against_cap(last)?;
-            format!("Voor {naam} ontstaat een tekort: in {y3} {verb} de aanvraag {rest}.")
+            format!("Voor {naam} ontstaat een tekort: in {y3} {verb} de begroting {rest}.")
         }
-        (false, false) => format!("Voor {naam} ligt de aanvraag alleen tussentijds boven het taakstellend budget."),
+        (false, false) => format!("Voor {naam} ligt de begroting alleen tussentijds boven het taakstellend budget."),
     })
 }
 
@@ -123,26 +123,35 @@ fn level_words(levels: &[Niveau]) -> String {
     }
 }
 
-/// Which service levels fit within the sum of the caps.
-fn levels(cx: &Ctx) -> Option<String> {
-    let budget = cx.r.budget(cx.r.jaar)?;
-    let within: Vec<Niveau> = cx.r.levels.iter().filter(|l| l.totaal <= budget).map(|l| l.niveau).collect();
-    let b = nl::money(budget);
-    if within.is_empty() {
-        let low = cx.r.levels.iter().min_by_key(|l| l.totaal)?;
-        return Some(format!(
-            "Op geen enkel dienstverleningsniveau blijft de integrale aanvraag binnen het totale taakstellend budget van {b}; \
-             ook op {} ({}) is het tekort nog {}.",
-            level_words(&[low.niveau]),
-            nl::money(low.totaal),
-            nl::eur(low.difference?)
-        ));
+/// Per perspective over its cap in Y: the service levels at which its begroting fits the cap.
+fn levels(cx: &Ctx) -> Vec<String> {
+    let y = cx.r.jaar;
+    let mut out = Vec::new();
+    for cap in cx.r.caps.iter().filter(|c| c.jaren.iter().any(|j| j.jaar == y && j.over())) {
+        let p = cap.beleidsdoel.as_str();
+        let rows: Vec<_> = cx.r.levels.iter().filter(|l| l.beleidsdoel.as_deref() == Some(p)).collect();
+        let Some(budget) = rows.first().and_then(|l| l.cap) else { continue };
+        let naam = cx.perspective(p);
+        let within: Vec<Niveau> = rows.iter().filter(|l| l.totaal <= budget).map(|l| l.niveau).collect();
+        let b = nl::money(budget);
+        if within.is_empty() {
+            let Some(low) = rows.iter().min_by_key(|l| l.totaal) else { continue };
+            out.push(format!(
+                "Voor {naam} past de begroting op geen enkel dienstverleningsniveau binnen het taakstellend budget \
+                 van {b}; ook op {} ({}) blijft een tekort van {}.",
+                level_words(&[low.niveau]),
+                nl::money(low.totaal),
+                nl::eur(low.difference.unwrap_or_default())
+            ));
+        } else {
+            let only = if within.len() == 1 { "alleen op" } else { "op" };
+            out.push(format!(
+                "Voor {naam} past de begroting {only} {} binnen het taakstellend budget van {b}.",
+                level_words(&within)
+            ));
+        }
     }
-    let only = if within.len() == 1 { "Alleen op" } else { "Op" };
-    Some(format!(
-        "{only} {} blijft de integrale aanvraag binnen het totale taakstellend budget van {b}.",
-        level_words(&within)
-    ))
+    out
 }
 
 fn consequences(cx: &Ctx) -> Option<String> {

@@ -32,7 +32,7 @@ pub struct PortfolioRij {
     pub bedragen: Vec<String>,
     /// Their sum.
     pub totaal: String,
-    /// The results its lines pay for, per party: `kadaster-obo: R1, R3; geonovum: R2`.
+    /// The results its lines pay for, per party (short names): `Kadaster OBO: R1, R3; Geonovum: R2`.
     pub resultaten: String,
 }
 
@@ -64,7 +64,7 @@ pub fn portfolio(cx: &Ctx) -> Portfolio {
                         (n, k) => vec![format!("{n} resultaten van {k} partijen")],
                     }
                 } else {
-                    f.resultaten.iter().map(|(p, ids)| format!("{p}: {}", ids.join(", "))).collect()
+                    f.resultaten.iter().map(|(p, ids)| format!("{}: {}", cx.party_short(p), ids.join(", "))).collect()
                 };
                 PortfolioRij {
                     beleidsdoel: cx.perspective(&f.beleidsdoel),

@@ -1,9 +1,10 @@
 //! The status tables: the afsprakenstelsel per TBO and OBO for year Y, the delivery of each
 //! party's documents against the calendar at the reference date, and the check's findings.
 
+use super::cx::Base;
 use super::cx::Ctx;
 use super::deliveries::judged;
-use crate::diag::{Diagnostics, Severity};
+use crate::diag::{Diagnostic, Diagnostics, Severity};
 use crate::model::*;
 use crate::nl;
 use serde::Serialize;
@@ -13,6 +14,8 @@ use serde::Serialize;
 pub struct AfspraakView {
     /// The party.
     pub partij: String,
+    /// The party's short name, for the narrow column.
+    pub partij_kort: String,
     /// Its role.
     pub rol: &'static str,
     /// The agreement covering Y, in words, or `ontbreekt`.
@@ -48,18 +51,45 @@ pub struct Aanlevering {
     pub soort: &'static str,
 }
 
-/// One finding.
+/// The findings about the document's own cycle years (and those about no year): for the
+/// board in plain words with who is asked what, and the technical list as an annex.
+#[derive(Clone, Debug, Serialize)]
+pub struct Bevindingen {
+    /// For the board.
+    pub punten: Vec<BevindingPunt>,
+    /// The technical list: code, file, line, message.
+    pub technisch: Vec<Bevinding>,
+    /// Errors among them.
+    pub fouten: usize,
+    /// Warnings among them.
+    pub waarschuwingen: usize,
+}
+
+/// One finding for the board.
+#[derive(Clone, Debug, Serialize)]
+pub struct BevindingPunt {
+    /// The code (for reference to the annex).
+    pub code: &'static str,
+    /// `fout` or `waarschuwing`.
+    pub ernst: &'static str,
+    /// The party it is about (short name), if any.
+    pub partij: Option<String>,
+    /// What was found, parties and perspectives by name.
+    pub wat: String,
+    /// Who is asked to do what (`null`: for information).
+    pub gevraagd: Option<String>,
+}
+
+/// One finding as the check reports it, for the annex.
 #[derive(Clone, Debug, Serialize)]
 pub struct Bevinding {
     /// The code.
     pub code: &'static str,
     /// `fout` or `waarschuwing`.
     pub ernst: &'static str,
-    /// The file, relative to the data root.
-    pub bestand: Option<String>,
-    /// The 1-based line.
-    pub regel: Option<u32>,
-    /// The message.
+    /// Where: the document, its party and the line, in words (`plan 2027 van RWS, regel 4`).
+    pub vindplaats: String,
+    /// The message, parties by name.
     pub melding: String,
 }
 
@@ -101,6 +131,7 @@ pub fn afspraken(cx: &Ctx) -> Vec<AfspraakView> {
         }
         out.push(AfspraakView {
             partij: n.naam.clone(),
+            partij_kort: cx.party_short(&n.id),
             rol: n.rol.as_str(),
             overeenkomst: agreement.map(|a| describe(a)).unwrap_or_else(|| "ontbreekt".into()),
             financiele_paragraaf: fin.map(yes),
@@ -163,20 +194,61 @@ pub fn aanleveringen(cx: &Ctx) -> Vec<Aanlevering> {
     out
 }
 
-/// Every finding, in the order of the check (sorted by file and line).
-pub fn bevindingen(diags: &Diagnostics) -> Vec<Bevinding> {
-    diags
-        .items()
+/// The findings whose year is one of `years`, or none.
+pub fn own_findings<'a>(diags: &'a Diagnostics, years: &[i32]) -> impl Iterator<Item = &'a Diagnostic> {
+    diags.items().iter().filter(move |d| d.jaar.is_none_or(|y| years.contains(&y)))
+}
+
+fn ernst(d: &Diagnostic) -> &'static str {
+    match d.severity() {
+        Severity::Error => "fout",
+        Severity::Warning => "waarschuwing",
+    }
+}
+
+/// The findings of a document about `years` (see [`Bevindingen`]).
+pub fn bevindingen(base: &Base, years: &[i32]) -> Bevindingen {
+    let own: Vec<&Diagnostic> = own_findings(base.diags, years).collect();
+    let mut punten: Vec<BevindingPunt> = own
         .iter()
-        .map(|d| Bevinding {
+        .map(|d| BevindingPunt {
             code: d.code.as_str(),
-            ernst: match d.severity() {
-                Severity::Error => "fout",
-                Severity::Warning => "waarschuwing",
-            },
-            bestand: d.file.clone(),
-            regel: d.pos.map(|p| p.line),
-            melding: d.message.clone(),
+            ernst: ernst(d),
+            partij: d.organisatie.as_deref().map(|o| base.party_short(o)),
+            wat: capitalised(&base.finding(d)),
+            gevraagd: base.asked(d),
         })
-        .collect()
+        .collect();
+    // For the board: errors first, then by code; the annex keeps the check's order.
+    punten.sort_by_key(|p| (p.ernst != "fout", p.code));
+    Bevindingen {
+        fouten: own.iter().filter(|d| d.severity() == Severity::Error).count(),
+        waarschuwingen: own.iter().filter(|d| d.severity() == Severity::Warning).count(),
+        punten,
+        technisch: own
+            .iter()
+            .map(|d| Bevinding {
+                code: d.code.as_str(),
+                ernst: ernst(d),
+                vindplaats: place(base, d),
+                melding: base.finding(d),
+            })
+            .collect(),
+    }
+}
+
+/// Where a finding is, in words: the document and party instead of a file path.
+fn place(base: &Base, d: &Diagnostic) -> String {
+    let Some(file) = d.file.as_deref() else { return "—".into() };
+    let what = base.source(file, true);
+    match d.pos {
+        Some(p) => format!("{what}, regel {}", p.line),
+        None => what,
+    }
+}
+
+/// A sentence with its first letter a capital.
+fn capitalised(s: &str) -> String {
+    let mut c = s.chars();
+    c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default()
 }

@@ -61,7 +61,7 @@ pub fn tables(r: &Rollup) -> Vec<Table> {
             }
         }
     }
-    let headers = ["beleidsdoel", "jaar", "taakstellend", "aanvraag", "verschil", "financier", "aandeel_verschil"];
+    let headers = ["beleidsdoel", "jaar", "taakstellend", "begroting", "verschil", "financier", "aandeel_verschil"];
     out.push(Table { name: "taakstellend".into(), headers: headers.iter().map(|s| s.to_string()).collect(), rows });
 
     let mut headers: Vec<String> =

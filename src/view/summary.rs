@@ -29,12 +29,19 @@ pub struct Samenvatting {
 pub struct Kerncijfer {
     /// What it is.
     pub label: String,
-    /// Its value, formatted.
+    /// Its value, formatted: an amount in € mln with one decimal.
     pub waarde: String,
+    /// The exact amount beside the rounded one (`null` for counts and words).
+    pub exact: Option<String>,
 }
 
 fn kc(label: impl Into<String>, waarde: impl Into<String>) -> Kerncijfer {
-    Kerncijfer { label: label.into(), waarde: waarde.into() }
+    Kerncijfer { label: label.into(), waarde: waarde.into(), exact: None }
+}
+
+/// A key figure of money: € mln with one decimal, the exact amount beside it.
+fn kcm(label: impl Into<String>, m: Decimal) -> Kerncijfer {
+    Kerncijfer { label: label.into(), waarde: nl::mln(m), exact: Some(nl::eur(m)) }
 }
 
 /// `3 fouten, 1 waarschuwing`.
@@ -70,21 +77,24 @@ pub fn uncapped(cx: &Ctx, y: i32) -> Money {
 fn plan_figures(cx: &Ctx, diags: &Diagnostics) -> Vec<Kerncijfer> {
     let y = cx.r.jaar;
     let last = y + 3;
-    let mut out = vec![kc(format!("Totale aanvraag {y}"), nl::money(cx.r.integral.year(y)))];
+    let mut out = vec![kcm(format!("Totale begroting {y}"), cx.r.integral.year(y).decimal())];
     if cx.kind == crate::model::CycleDoc::Meerjarenplan {
-        out.push(kc(format!("Totale aanvraag {y}–{last}"), nl::money(cx.r.integral.total())));
+        out.push(kcm(format!("Totale begroting {y}–{last}"), cx.r.integral.total().decimal()));
     }
-    out.push(kc(format!("Taakstellend budget {y}"), cx.r.budget(y).map(nl::money).unwrap_or_else(|| "geen".into())));
-    out.push(kc(format!("Boven taakstellend budget {y}"), nl::eur(excess(cx, y))));
+    out.push(match cx.r.budget(y) {
+        Some(b) => kcm(format!("Taakstellend budget {y}"), b.decimal()),
+        None => kc(format!("Taakstellend budget {y}"), "geen"),
+    });
+    out.push(kcm(format!("Boven taakstellend budget {y}"), excess(cx, y)));
     let free = uncapped(cx, y);
     if free > Money::ZERO {
-        out.push(kc(format!("Aanvraag zonder taakstellend budget {y}"), nl::money(free)));
+        out.push(kcm(format!("Begroting zonder taakstellend budget {y}"), free.decimal()));
     }
     let with = cx.r.options.iter().filter(|o| !o.alternatives.is_empty()).count();
     out.push(kc("Partijen met alternatieven", format!("{with} van {}", cx.r.options.len())));
     if !cx.r.consequences.is_empty() {
         let sum: Money = cx.r.consequences.iter().map(|c| c.bedragen.get(&last).copied().unwrap_or_default()).sum();
-        out.push(kc(format!("Beheerconsequenties {last}"), nl::money(sum)));
+        out.push(kcm(format!("Beheerconsequenties {last}"), sum.decimal()));
     }
     out.push(kc("Bevindingen", findings(diags)));
     out.truncate(8);
@@ -101,9 +111,9 @@ fn account_figures(cx: &Ctx, diags: &Diagnostics) -> Vec<Kerncijfer> {
     let status = |s: ResultaatStatus| v.status_counts.iter().find(|(x, _)| *x == s).map(|(_, n)| *n).unwrap_or(0);
     let results: usize = v.status_counts.iter().map(|(_, n)| n).sum();
     vec![
-        kc(format!("Begroot {y}"), nl::money(v.begroot)),
-        kc(format!("Gerealiseerd {y}"), nl::money(v.gerealiseerd)),
-        kc("Verschil", format!("{}{pct}", nl::eur(d))),
+        kcm(format!("Begroot {y}"), v.begroot.decimal()),
+        kcm(format!("Gerealiseerd {y}"), v.gerealiseerd.decimal()),
+        Kerncijfer { label: "Verschil".into(), waarde: format!("{}{pct}", nl::mln(d)), exact: Some(nl::eur(d)) },
         kc("Regels boven de norm", format!("{above} van {}", lines.len())),
         kc("Resultaten gerealiseerd", format!("{} van {results}", status(ResultaatStatus::Gerealiseerd))),
         kc("Bevindingen", findings(diags)),

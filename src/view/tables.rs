@@ -2,21 +2,35 @@
 //! over the financiers, and the portfolio (feature-based costing) with its breakdowns.
 
 use super::cx::Ctx;
-use super::text::{Bedragen, fractie, key_percent, row};
+use super::plan::accounts_row;
+use super::text::{fractie, key_percent, row};
 use crate::model::{Money, Rol, Year};
 use crate::nl;
+use crate::rollup::allocate;
 use crate::rollup::{Grid, Years};
+use rust_decimal::Decimal;
 use serde::Serialize;
 
 /// The `niveaus` object.
 #[derive(Clone, Debug, Serialize)]
 pub struct Niveaus {
-    /// The year columns.
+    /// The column headings: the years, or in the jaarrekening begroot, gerealiseerd, verschil.
     pub kop: Vec<String>,
-    /// One row per party (own), per TBO (consolidated) and the SBO (integral).
+    /// One row per party (own), per TBO (consolidated) and the SBO (integral), all perspectives.
     pub rijen: Vec<NiveauRij>,
+    /// The same rows per perspective.
+    pub perspectieven: Vec<NiveausPerspectief>,
     /// What consolidated means.
     pub toelichting: &'static str,
+}
+
+/// The roll-up of one perspective.
+#[derive(Clone, Debug, Serialize)]
+pub struct NiveausPerspectief {
+    /// The perspective's name.
+    pub naam: String,
+    /// Its rows.
+    pub rijen: Vec<NiveauRij>,
 }
 
 /// One row of the roll-up.
@@ -36,10 +50,10 @@ pub struct NiveauRij {
     pub soort: &'static str,
     /// Whether it reports outside the OBO → TBO → SBO line.
     pub buiten_lijn: bool,
-    /// Per year column.
+    /// Per column.
     pub bedragen: Vec<String>,
-    /// Their sum.
-    pub totaal: String,
+    /// Their sum over the year columns (`null` when the columns are no years).
+    pub totaal: Option<String>,
 }
 
 /// One perspective against its cap.
@@ -63,7 +77,7 @@ pub struct CapJaar {
     /// The cap (`null`: "geen taakstellend budget").
     pub budget: Option<String>,
     /// The total request.
-    pub aanvraag: String,
+    pub begroting: String,
     /// Request − cap (`null` without a cap).
     pub verschil: Option<String>,
     /// Whether the request exceeds the cap.
@@ -73,9 +87,27 @@ pub struct CapJaar {
     /// The difference over every financier, to the cent (empty without a cap).
     pub verdeling: Vec<Verdeling>,
     /// The request as a fraction of the chart maximum (this perspective, all columns).
-    pub aanvraag_fractie: f64,
+    pub begroting_fractie: f64,
     /// The cap as a fraction of the chart maximum (0 without a cap).
     pub budget_fractie: f64,
+    /// The jaarrekening's realisation against the cap (`null` in the plans).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub realisatie: Option<CapRealisatie>,
+}
+
+/// The realised total of a perspective against its cap (jaarrekening).
+#[derive(Clone, Debug, Serialize)]
+pub struct CapRealisatie {
+    /// The realised total (`null` when a party has not delivered its realisation).
+    pub gerealiseerd: Option<String>,
+    /// Realised − cap (`null` without a cap or a complete realisation).
+    pub verschil: Option<String>,
+    /// Whether the realisation exceeds the cap.
+    pub boven: bool,
+    /// An overrun over every financier, to the cent (empty without an overrun).
+    pub verdeling: Vec<Verdeling>,
+    /// The realisation as a fraction of the chart maximum.
+    pub fractie: f64,
 }
 
 /// One financier's share of a difference.
@@ -89,24 +121,58 @@ pub struct Verdeling {
     pub bedrag: String,
 }
 
-fn grid_row(g: &Grid, jaren: &[Year]) -> Bedragen {
-    let years: Years = jaren.iter().map(|j| (*j, g.year(*j))).collect();
-    row(&years, jaren)
+/// Every party's own total, each TBO's (and any other party with parties below it)
+/// consolidated total after its subtree, and the SBO's integral total last; for all
+/// perspectives together and per perspective. In the jaarrekening: begroot, gerealiseerd and
+/// verschil at every level.
+pub fn niveaus(cx: &Ctx) -> Niveaus {
+    let kop = if cx.is_plan() {
+        cx.kop()
+    } else {
+        let y = cx.r.jaar;
+        vec![format!("Begroot {y}"), format!("Gerealiseerd {y}"), "Verschil".to_string()]
+    };
+    let perspectieven =
+        cx.r.caps
+            .iter()
+            .filter(|c| cx.r.integral.perspectives().any(|p| p == c.beleidsdoel))
+            .map(|c| NiveausPerspectief { naam: cx.perspective(&c.beleidsdoel), rijen: rows(cx, Some(&c.beleidsdoel)) })
+            .collect();
+    Niveaus {
+        kop,
+        rijen: rows(cx, None),
+        perspectieven,
+        toelichting: "Eigen = de eigen begroting van de partij. Geconsolideerd = eigen begroting plus die van de \
+                      partijen die (direct of indirect) aan de partij rapporteren. Integraal = alle partijen samen.",
+    }
 }
 
-/// Every party's own total, each TBO's (and any other party with parties below it)
-/// consolidated total after its subtree, and the SBO's integral total last.
-pub fn niveaus(cx: &Ctx) -> Niveaus {
+/// The rows of one roll-up table, for one perspective or all.
+fn rows(cx: &Ctx, p: Option<&str>) -> Vec<NiveauRij> {
     let mut rijen = Vec::new();
-    let nodes = &cx.r.org.nodes;
     let mut open: Vec<(usize, &str)> = Vec::new(); // consolidated rows waiting for their subtree to end
     let push = |rijen: &mut Vec<NiveauRij>, id: &str, soort: &'static str| {
         let n = cx.r.org.node(id).expect("a node of the tree");
-        let grid = match soort {
-            "eigen" => cx.r.own.get(id),
-            _ => cx.r.consolidated.get(id),
+        let (budget, real) = match soort {
+            "eigen" => (cx.r.own.get(id), cx.r.realised.own.get(id)),
+            _ => (cx.r.consolidated.get(id), cx.r.realised.consolidated.get(id)),
         };
-        let b = grid_row(grid.unwrap_or(&Grid::default()), &cx.jaren);
+        let empty = Grid::default();
+        let cell = |g: &Grid, y: Year| p.map_or_else(|| g.year(y), |p| g.get(p, y));
+        let (bedragen, totaal) = if cx.is_plan() {
+            let years: Years = cx.jaren.iter().map(|j| (*j, cell(budget.unwrap_or(&empty), *j))).collect();
+            let b = row(&years, &cx.jaren);
+            (b.bedragen, Some(b.totaal))
+        } else {
+            let y = cx.r.jaar;
+            // A level is complete when every party counted in it delivered its realisation.
+            let complete = match soort {
+                "eigen" => real.is_some(),
+                _ => cx.r.realised.missing.get(id).is_none_or(Vec::is_empty),
+            };
+            let r = real.filter(|_| complete).map(|g| cell(g, y)).or(complete.then_some(Money::ZERO));
+            (accounts_row(cell(budget.unwrap_or(&empty), y), r), None)
+        };
         rijen.push(NiveauRij {
             naam: n.naam.clone(),
             id: n.id.clone(),
@@ -115,11 +181,11 @@ pub fn niveaus(cx: &Ctx) -> Niveaus {
             diepte: n.depth,
             soort,
             buiten_lijn: n.buiten_lijn,
-            bedragen: b.bedragen,
-            totaal: b.totaal,
+            bedragen,
+            totaal,
         });
     };
-    for n in nodes {
+    for n in &cx.r.org.nodes {
         while open.last().is_some_and(|(d, _)| *d >= n.depth) {
             let (_, id) = open.pop().expect("checked");
             push(&mut rijen, id, consolidated_kind(cx, id));
@@ -132,12 +198,7 @@ pub fn niveaus(cx: &Ctx) -> Niveaus {
     while let Some((_, id)) = open.pop() {
         push(&mut rijen, id, consolidated_kind(cx, id));
     }
-    Niveaus {
-        kop: cx.kop(),
-        rijen,
-        toelichting: "Eigen = de eigen begroting van de partij. Geconsolideerd = eigen begroting plus die van de \
-                      partijen die (direct of indirect) aan de partij rapporteren. Integraal = alle partijen samen.",
-    }
+    rijen
 }
 
 fn consolidated_kind(cx: &Ctx, id: &str) -> &'static str {
@@ -153,16 +214,35 @@ pub fn taakstellend(cx: &Ctx) -> Vec<TaakstellendView> {
         .iter()
         .map(|cap| {
             let cols: Vec<_> = cap.jaren.iter().filter(|j| cx.jaren.contains(&j.jaar)).collect();
-            let max =
-                cols.iter().flat_map(|j| [Some(j.request), j.cap]).flatten().max().unwrap_or(Money::ZERO).decimal();
+            let complete = cx.r.verantwoording.parties.len() == cx.r.options.len()
+                && cx.r.realised.missing.values().all(Vec::is_empty);
+            let real = (!cx.is_plan() && complete).then(|| cx.r.realised.integral.get(&cap.beleidsdoel, cx.r.jaar));
+            let max = cols
+                .iter()
+                .flat_map(|j| [Some(j.request), j.cap, real])
+                .flatten()
+                .max()
+                .unwrap_or(Money::ZERO)
+                .decimal();
             let key = cap.verdeelsleutel.as_deref().unwrap_or_default();
             let percent = |f: &str| key.iter().filter(|(k, _)| k == f).map(|(_, p)| *p).sum();
+            let shares = |d: Decimal| -> Vec<Verdeling> {
+                let ids: Vec<String> = cx.st.financiers.iter().map(|f| f.id.value.clone()).collect();
+                allocate(d, key, &ids)
+                    .into_iter()
+                    .map(|(f, d)| Verdeling {
+                        financier: cx.financier(&f),
+                        percentage: key_percent(percent(&f)),
+                        bedrag: nl::eur_cents(d),
+                    })
+                    .collect()
+            };
             let jaren = cols
                 .iter()
                 .map(|j| CapJaar {
                     jaar: j.jaar,
                     budget: j.cap.map(nl::money),
-                    aanvraag: nl::money(j.request),
+                    begroting: nl::money(j.request),
                     verschil: j.difference.map(nl::eur),
                     boven: j.over(),
                     geen_budget: j.cap.is_none(),
@@ -175,8 +255,19 @@ pub fn taakstellend(cx: &Ctx) -> Vec<TaakstellendView> {
                             bedrag: nl::eur_cents(*d),
                         })
                         .collect(),
-                    aanvraag_fractie: fractie(j.request.decimal(), max),
+                    begroting_fractie: fractie(j.request.decimal(), max),
                     budget_fractie: j.cap.map(|c| fractie(c.decimal(), max)).unwrap_or(0.0),
+                    realisatie: (!cx.is_plan()).then(|| {
+                        let diff = real.zip(j.cap).map(|(r, c)| r.decimal() - c.decimal());
+                        let boven = diff.is_some_and(|d| d > Decimal::ZERO);
+                        CapRealisatie {
+                            gerealiseerd: real.map(nl::money),
+                            verschil: diff.map(nl::eur),
+                            boven,
+                            verdeling: diff.filter(|_| boven && !key.is_empty()).map(shares).unwrap_or_default(),
+                            fractie: real.map(|r| fractie(r.decimal(), max)).unwrap_or(0.0),
+                        }
+                    }),
                 })
                 .collect();
             let words: Vec<String> =

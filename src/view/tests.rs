@@ -57,13 +57,16 @@ fn jaarplan_2027_shows_the_yaml_totals() {
     assert_eq!(v["document"]["concept"], true);
     assert_eq!(
         v["document"]["concept_bronnen"],
-        serde_json::json!(["2027/bzk-sbo/begroting.yaml", "2027/bzk-sbo/plan.yaml"])
+        serde_json::json!([
+            "plan 2027 van Strategische Beheerorganisatie (BZK)",
+            "begroting 2027 van Strategische Beheerorganisatie (BZK)"
+        ])
     );
     let persp = v["perspectieven"].as_array().unwrap();
     for p in ["basis", "beheer", "uitbouw", "iplo-wetgeving"] {
         let want = budget_sum(2027, 2027, |l| l["beleidsdoel"] == p);
         let got = persp.iter().find(|x| x["id"] == p).unwrap();
-        assert_eq!(got["aanvraag"], eur(want), "{p}");
+        assert_eq!(got["begroting"], eur(want), "{p}");
         assert_eq!(got["kosten"]["totaal"]["totaal"], eur(want), "{p}");
     }
     let beheer = persp.iter().find(|x| x["id"] == "beheer").unwrap();
@@ -74,7 +77,8 @@ fn jaarplan_2027_shows_the_yaml_totals() {
     let integraal =
         v["niveaus"]["rijen"].as_array().unwrap().iter().find(|r| r["soort"] == "integraal").unwrap().clone();
     assert_eq!(integraal["totaal"], eur(all));
-    assert_eq!(v["samenvatting"]["kerncijfers"][0]["waarde"], eur(all));
+    assert_eq!(v["samenvatting"]["kerncijfers"][0]["exact"], eur(all));
+    assert_eq!(v["samenvatting"]["kerncijfers"][0]["waarde"], crate::nl::mln(all));
     // The gap's allocation adds up to the gap, to the cent; room (a negative gap) as well.
     for (p, cap) in [("beheer", 41_500_000), ("basis", 3_000_000), ("uitbouw", 5_000_000)] {
         let gap = budget_sum(2027, 2027, |l| l["beleidsdoel"] == p) - Decimal::from(cap);
@@ -159,6 +163,7 @@ fn plans_have_no_verantwoording_and_the_shape_is_complete() {
         "alternatieven",
         "beheerconsequenties",
         "risicos",
+        "risicototalen",
         "verantwoording",
         "afspraken",
         "aanleveringen",
@@ -169,7 +174,13 @@ fn plans_have_no_verantwoording_and_the_shape_is_complete() {
     keys.sort();
     assert_eq!(keys, want);
     let (f, w) = (v["samenvatting"]["fouten"].as_u64().unwrap(), v["samenvatting"]["waarschuwingen"].as_u64().unwrap());
-    assert_eq!(v["bevindingen"].as_array().unwrap().len() as u64, f + w);
+    assert_eq!(v["bevindingen"]["punten"].as_array().unwrap().len() as u64, f + w);
+    assert_eq!(v["bevindingen"]["technisch"].as_array().unwrap().len() as u64, f + w);
+    // Only the findings about 2027 or about no year.
+    let all = load().1;
+    let own = all.items().iter().filter(|d| d.jaar.is_none_or(|y| y == 2027)).count() as u64;
+    assert_eq!(f + w, own);
+    assert!(own < all.items().len() as u64, "the default data has findings about other years");
     let n = v["samenvatting"]["kerncijfers"].as_array().unwrap().len();
     assert!((4..=8).contains(&n));
 }
@@ -208,7 +219,7 @@ fn a_large_stelsel_gives_an_abridged_document() {
     let ik = d.ingekort.as_ref().expect("abridged");
     assert_eq!(ik.partijen, r.org.nodes.len());
     assert_eq!(ik.bovenliggend, upper.len());
-    assert_eq!(ik.getoond, "de SBO en de TBO's");
+    assert_eq!(ik.getoond, "het SBO en de TBO's");
     assert!(ik.weggelaten.doelen > 0 && ik.weggelaten.resultaten > 0 && ik.weggelaten.kosten > 0);
     assert!(ik.bestanden.contains(&format!("tabellen/doelen-{y}.csv")));
     for p in &d.perspectieven {
@@ -216,7 +227,7 @@ fn a_large_stelsel_gives_an_abridged_document() {
         assert!(p.resultaten.iter().all(|x| upper.contains(&x.partij.as_str())));
         assert!(p.kosten.rijen.len() <= upper.len());
         // The folded rows still add up to the perspective's request.
-        assert_eq!(p.kosten.totaal.bedragen, vec![p.aanvraag.clone()], "{}", p.id);
+        assert_eq!(p.kosten.totaal.bedragen, vec![p.begroting.clone()], "{}", p.id);
     }
     assert!(d.alternatieven.partijen.iter().all(|x| upper.contains(&x.partij.as_str())));
     assert!(d.aanleveringen.iter().all(|a| !matches!(a.soort, "optijd" | "nietverplicht")));

@@ -18,6 +18,16 @@ pub(super) fn party(id: &str) -> Part {
     Part::Party(id.to_string())
 }
 
+/// A reference to a perspective in a message.
+pub(super) fn perspective(id: &str) -> Part {
+    Part::Perspective(id.to_string())
+}
+
+/// `1 dag`, `3 dagen`: a count with its noun in the right number.
+pub(super) fn count(n: i64, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
 /// A message from text and parties: `parts!["de TBO-rol van ", party(org), " is …"]`.
 macro_rules! parts {
     ($($p:expr),* $(,)?) => { Message(vec![$(Part::from($p)),*]) };

@@ -92,9 +92,11 @@ pub fn too_few_alternatives(org: &str, perspective: &str, y: i32, excess: &str, 
     dp(
         Code::E305,
         parts![
-            format!("de aanvraag voor `{perspective}` in {y} ligt {excess} boven het taakstellend budget, en "),
+            "de begroting voor ",
+            super::build::perspective(perspective),
+            format!(" in {y} ligt {excess} boven het taakstellend budget, en "),
             party(org),
-            format!(" biedt {have} alternatief/alternatieven (minimaal {need})"),
+            format!(" biedt {} (minimaal {need})", count(have as i64, "alternatief", "alternatieven")),
         ],
         "voeg onder `alternatieven` begrotingstotalen op andere dienstverleningsniveaus toe, elk met zijn risico's",
     )
@@ -113,7 +115,7 @@ pub fn result_without_status(id: &str) -> Diagnostic {
 pub fn decision_too_few_alternatives(id: i64, have: usize, need: u32) -> Diagnostic {
     d(
         Code::E307,
-        format!("besluitpunt {id} heeft {have} alternatief/alternatieven (minimaal {need})"),
+        format!("besluitpunt {id} heeft {} (minimaal {need})", count(have as i64, "alternatief", "alternatieven")),
         "geef het beraad echte keuzes: voeg alternatieven toe met bedrag of niveau en risico's",
     )
 }

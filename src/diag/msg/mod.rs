@@ -1,12 +1,14 @@
 //! Every message a user reads about their data, in one place: one function per kind of
 //! finding, returning the diagnostic without its place (callers add it with `at`).
 
+mod board;
 mod build;
 mod content;
 mod read;
 mod refs;
 mod register;
 
+pub use board::asked;
 pub use content::*;
 pub use read::*;
 pub use refs::*;

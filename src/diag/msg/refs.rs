@@ -65,11 +65,15 @@ pub fn duplicate_id(kind: &str, id: &str) -> Diagnostic {
 }
 
 /// E106.
-pub fn alternative_repeated(niveau: &str) -> Diagnostic {
+pub fn alternative_repeated(niveau: &str, beleidsdoel: Option<&str>) -> Diagnostic {
+    let what = match beleidsdoel {
+        Some(p) => format!("alternatief op niveau `{niveau}` voor beleidsdoel `{p}`"),
+        None => format!("alternatief op niveau `{niveau}` voor alle beleidsdoelen samen"),
+    };
     d(
         Code::E106,
-        format!("alternatief op niveau `{niveau}` staat er meer dan eens"),
-        "elk dienstverleningsniveau komt hoogstens één keer voor als alternatief",
+        format!("{what} staat er meer dan eens"),
+        "elke combinatie van dienstverleningsniveau en beleidsdoel komt hoogstens één keer voor als alternatief",
     )
 }
 
@@ -107,7 +111,7 @@ pub fn reporting_cycle(id: &str, path: &[&str]) -> Diagnostic {
     dp(
         Code::E108,
         Message([vec![Part::from("rapportagelijn van "), party(id), " is een kring: ".into()], line(path)].concat()),
-        "laat de lijn via `rapporteert_aan` eindigen bij de SBO",
+        "laat de lijn via `rapporteert_aan` eindigen bij het SBO",
     )
     .about(Some(id), None)
 }
@@ -128,8 +132,8 @@ fn line(path: &[&str]) -> Vec<Part> {
 pub fn not_reaching_sbo(id: &str, path: &[&str]) -> Diagnostic {
     dp(
         Code::E108,
-        Message([vec![party(id), Part::from(" bereikt de SBO niet: ")], line(path)].concat()),
-        "laat de lijn via `rapporteert_aan` eindigen bij de SBO",
+        Message([vec![party(id), Part::from(" bereikt het SBO niet: ")], line(path)].concat()),
+        "laat de lijn via `rapporteert_aan` eindigen bij het SBO",
     )
     .about(Some(id), None)
 }

@@ -11,7 +11,7 @@ pub fn not_delivered(doc: &str, org: &str, y: i32, deadline: &str, days: i64) ->
         parts![
             format!("{doc} {y} van "),
             party(org),
-            format!(" is niet aangeleverd; de termijn ({deadline}) is {days} dag(en) verstreken"),
+            format!(" is niet aangeleverd; de termijn ({deadline}) is {} verstreken", count(days, "dag", "dagen")),
         ],
         "lever het document aan met `ingediend_op`, of stuur de partij een rappel",
     )
@@ -25,7 +25,7 @@ pub fn delivered_late(doc: &str, org: &str, y: i32, days: i64, deadline: &str, d
         parts![
             format!("{doc} {y} van "),
             party(org),
-            format!(" is {days} dag(en) te laat aangeleverd ({delivered}; termijn {deadline})"),
+            format!(" is {} te laat aangeleverd ({delivered}; termijn {deadline})", count(days, "dag", "dagen")),
         ],
         "",
     )
@@ -36,7 +36,10 @@ pub fn delivered_late(doc: &str, org: &str, y: i32, days: i64, deadline: &str, d
 pub fn meeting_documents_late(days: i64, need: u32, sent: &str, meeting: &str) -> Diagnostic {
     d(
         Code::W402,
-        format!("stukken verzonden op {sent}, {days} dag(en) voor de vergadering van {meeting} (minimaal {need})"),
+        format!(
+            "stukken verzonden op {sent}, {} voor de vergadering van {meeting} (minimaal {need})",
+            count(days, "dag", "dagen")
+        ),
         "verstuur de stukken eerder, zodat het beraad tijd heeft voor een echte dialoog",
     )
 }
@@ -82,7 +85,7 @@ pub fn outside_line(org: &str, rol: &str, to: &str, to_rol: &str) -> Diagnostic 
             party(org),
             format!(" rapporteert aan {to_rol} "),
             party(to),
-            ", buiten de lijn OBO → TBO → SBO"
+            ", buiten de lijn van OBO via TBO naar SBO"
         ],
         "",
     )
@@ -93,7 +96,7 @@ pub fn outside_line(org: &str, rol: &str, to: &str, to_rol: &str) -> Diagnostic 
 pub fn missing_agreement_kind(org: &str, soort: &str, y: i32) -> Diagnostic {
     dp(
         Code::W505,
-        parts![party(org), format!(" heeft geen {soort} die {y} dekt")],
+        parts![party(org), format!(" heeft geen {} die {y} dekt", soort.to_uppercase())],
         "leg de afspraak vast in afspraken.yaml",
     )
     .about(Some(org), Some(y))
@@ -101,11 +104,13 @@ pub fn missing_agreement_kind(org: &str, soort: &str, y: i32) -> Diagnostic {
 
 /// W601.
 pub fn over_cap(perspective: &str, y: i32, request: &str, cap: &str, excess: &str) -> Diagnostic {
-    d(
+    dp(
         Code::W601,
-        format!(
-            "de totale aanvraag voor `{perspective}` in {y} is {request}, {excess} boven het taakstellend budget van {cap}"
-        ),
+        parts![
+            "de totale begroting voor ",
+            super::build::perspective(perspective),
+            format!(" in {y} is {request}, {excess} boven het taakstellend budget van {cap}"),
+        ],
         "",
     )
     .about(None, Some(y))

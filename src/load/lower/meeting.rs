@@ -21,6 +21,7 @@ pub fn vergadering(lx: &mut Lx, r: RawVergadering, stem: &str) -> Option<Vergade
         let stuk = lx.pick(x.stuk, &f.stuk, at, CycleDoc::parse);
         // Rule::RequiredWith: a cycle document needs its year.
         let jaar = lx.year_as(x.jaar, f.jaar.name, at, stuk.is_some(), YEARS.0, YEARS.1);
+        let beleidsdoel = lx.id(x.beleidsdoel, &f.beleidsdoel, at);
         let voorstel = lx.text(x.voorstel, &f.voorstel, at);
         let alternatieven = each(x.alternatieven, |a, apos| {
             let f = &RawAgendaAlternatief::FIELDS;
@@ -29,7 +30,8 @@ pub fn vergadering(lx: &mut Lx, r: RawVergadering, stem: &str) -> Option<Vergade
             // Rule::RequiredWithout: an amount unless a level gives it.
             let bedrag = lx.money_as(a.bedrag, f.bedrag.name, apos, niveau.is_none()).map(|m| m.value);
             let risicos = lx.texts(a.risicos, &f.risicos);
-            Some(AgendaAlternatief { naam: naam?, bedrag, niveau, risicos, pos: apos })
+            let voorkeur = a.voorkeur.is_some_and(|v| v.value);
+            Some(AgendaAlternatief { naam: naam?, bedrag, niveau, risicos, voorkeur, pos: apos })
         });
         Some(Agendapunt {
             id: id?,
@@ -37,6 +39,7 @@ pub fn vergadering(lx: &mut Lx, r: RawVergadering, stem: &str) -> Option<Vergade
             soort: soort?.value,
             stuk: stuk.map(|s| s.value),
             jaar,
+            beleidsdoel,
             voorstel,
             alternatieven,
             pos: at,

@@ -18,6 +18,7 @@ pub fn stelsel(lx: &mut Lx, r: RawStelsel) -> Stelsel {
         let naam = lx.text(o.naam, &f.naam, at);
         let rol = lx.pick(o.rol, &f.rol, at, Rol::parse);
         let rapporteert_aan = lx.id(o.rapporteert_aan, &f.rapporteert_aan, at);
+        let kortenaam = lx.text(o.kortenaam, &f.kortenaam, at);
         if rol.as_ref().is_some_and(|r| r.value != Rol::Sbo)
             && rapporteert_aan.is_none()
             && lx.diags.last().is_none_or(|d| d.pos != Some(at))
@@ -25,7 +26,7 @@ pub fn stelsel(lx: &mut Lx, r: RawStelsel) -> Stelsel {
             // Rule::RequiredUnless: every party but the SBO reports to someone.
             lx.push(msg::missing_field(f.rapporteert_aan.name), at);
         }
-        Some(Organisatie { id: id?, naam: naam?, rol: rol?.value, rapporteert_aan, pos: at })
+        Some(Organisatie { id: id?, naam: naam?, kortenaam, rol: rol?.value, rapporteert_aan, pos: at })
     });
     lx.req(r.financiers.as_ref().map(|_| ()), &f.financiers, top);
     let financiers = each(r.financiers, |n, at| {

@@ -64,6 +64,7 @@ pub fn plan(lx: &mut Lx, r: RawPlan, y: Year) -> Option<Plan> {
         let impact = lx.pick(x.impact, &f.impact, at, Klasse::parse);
         let maatregel = lx.text(x.maatregel, &f.maatregel, at);
         let bedrag = lx.money(x.bedrag, &f.bedrag, at).map(|m| m.value);
+        let beleidsdoel = lx.id(x.beleidsdoel, &f.beleidsdoel, at);
         Some(Risico {
             id: id?,
             omschrijving: omschrijving?,
@@ -71,6 +72,7 @@ pub fn plan(lx: &mut Lx, r: RawPlan, y: Year) -> Option<Plan> {
             impact: impact?.value,
             maatregel,
             bedrag,
+            beleidsdoel,
         })
     });
     let beheerconsequenties = each(r.beheerconsequenties, |x, at| {
@@ -78,6 +80,9 @@ pub fn plan(lx: &mut Lx, r: RawPlan, y: Year) -> Option<Plan> {
         let omschrijving = lx.text(x.omschrijving, &f.omschrijving, at);
         let bedrag = lx.money(x.bedrag_per_jaar, &f.bedrag_per_jaar, at);
         let vanaf = lx.year(x.vanaf, &f.vanaf, at, YEARS.0, YEARS.1);
+        // `tot` is the last year, never before `vanaf` (E003).
+        let from = vanaf.as_ref().map_or(YEARS.0, |v| i64::from(v.value));
+        let tot = lx.year(x.tot, &f.tot, at, from, YEARS.1);
         let component = lx.id(x.component, &f.component, at);
         let beleidsdoel = lx.id(x.beleidsdoel, &f.beleidsdoel, at);
         let besluit = lx.text(x.besluit, &f.besluit, at);
@@ -85,6 +90,7 @@ pub fn plan(lx: &mut Lx, r: RawPlan, y: Year) -> Option<Plan> {
             omschrijving: omschrijving?,
             bedrag_per_jaar: bedrag?.value,
             vanaf: vanaf?,
+            tot,
             component,
             beleidsdoel,
             besluit,
@@ -156,7 +162,8 @@ pub fn begroting(lx: &mut Lx, r: RawBegroting) -> Option<Begroting> {
         let totaal = lx.money(x.totaal, &f.totaal, at);
         let omschrijving = lx.text(x.omschrijving, &f.omschrijving, at);
         let risicos = lx.texts(x.risicos, &f.risicos);
-        Some(Alternatief { niveau: niveau?, totaal: totaal?.value, omschrijving: omschrijving?, risicos })
+        let beleidsdoel = lx.id(x.beleidsdoel, &f.beleidsdoel, at);
+        Some(Alternatief { niveau: niveau?, totaal: totaal?.value, omschrijving: omschrijving?, risicos, beleidsdoel })
     });
     Some(Begroting { file: lx.file.to_string(), header: header?, regels, alternatieven, alternatieven_pos })
 }
@@ -182,5 +189,12 @@ pub fn realisatie(lx: &mut Lx, r: RawRealisatie) -> Option<Realisatie> {
         let toelichting = lx.text(x.toelichting, &f.toelichting, at);
         Some(ResultaatStatusRegel { resultaat: resultaat?, status: status?.value, toelichting })
     });
-    Some(Realisatie { file: lx.file.to_string(), header: header?, regels, resultaten })
+    let doelen = each(r.doelen, |x, at| {
+        let f = &RawDoelWaarde::FIELDS;
+        let doel = lx.id(x.doel, &f.doel, at);
+        let waarde = lx.text(x.waarde, &f.waarde, at);
+        let toelichting = lx.text(x.toelichting, &f.toelichting, at);
+        Some(DoelWaarde { doel: doel?, waarde: waarde?, toelichting })
+    });
+    Some(Realisatie { file: lx.file.to_string(), header: header?, regels, resultaten, doelen })
 }

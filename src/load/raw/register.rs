@@ -54,7 +54,11 @@ contract! {
         stuk: S = opt(Choice(CycleDoc::SPELLINGS), "Stuk",
             "Het cyclusstuk dat wordt behandeld: meerjarenplan, jaarplan of jaarrekening. Met een stuk is jaar \
              verplicht."),
-        jaar: I = opt(Year, "Jaar", "Het cyclusjaar van het stuk, bijv. 2026."),
+        jaar: I = opt(Year, "Jaar", "Het cyclusjaar van het stuk of het besluit, bijv. 2026."),
+        beleidsdoel: S = opt(Id, "Beleidsdoel",
+            "Id van het beleidsdoel waarover besloten wordt. Dan gelden alle bedragen van de alternatieven voor \
+             dat beleidsdoel alleen, afgezet tegen zijn taakstellend budget en verdeeld over de financiers volgens \
+             zijn verdeelsleutel. Zonder beleidsdoel zijn de bedragen integraal."),
         voorstel: S = opt(Text, "Voorstel", "Het voorgestelde besluit."),
         alternatieven: Vec<Spanned<RawAgendaAlternatief>> = opt(List(&RawAgendaAlternatief::SPEC), "Alternatieven",
             "De alternatieven waaruit het beraad kiest."),
@@ -70,5 +74,8 @@ contract! {
              jaar van het agendapunt op dat niveau."),
         risicos: Vec<S> = opt(Texts, "Risico's",
             "Risico's van dit alternatief, elk als korte tekst; bij een besluitpunt minstens één (E307)."),
+        voorkeur: Spanned<bool> = opt(Bool, "Voorkeur",
+            "true bij het alternatief dat het voorstel is; de besluitnota noemt het als beslispunt. (Uitbreiding \
+             op het contract.)"),
     } [Rule::RequiredWithout { field: "bedrag", key: "niveau" }]
 }

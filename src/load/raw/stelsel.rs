@@ -12,7 +12,7 @@ contract! {
         naam: S = req(Text, "Naam", "Naam van het beheerstelsel, bijv. Beheer DSO-LV."),
         organisaties: Vec<Spanned<RawOrganisatie>> = req(List(&RawOrganisatie::SPEC), "Organisaties",
             "Alle partijen: precies één SBO; elke andere partij bereikt via rapporteert_aan het SBO (E108). De \
-             gewone lijn is OBO → TBO → SBO; een afwijking geeft W504."),
+             gewone lijn is van OBO via TBO naar SBO; een afwijking geeft W504."),
         financiers: Vec<Spanned<RawFinancier>> = req(List(&RawFinancier::SPEC), "Financiers",
             "De financiers (koepels) die de taakstellende budgetten opbrengen, bijv. rijk, vng, ipo en uvw."),
         beleidsdoelen: Vec<Spanned<RawBeleidsdoel>> = req(List(&RawBeleidsdoel::SPEC), "Beleidsdoelen",
@@ -36,6 +36,8 @@ contract! {
     RawOrganisatie, OrganisatieFields ("Organisatie", "Een partij in het stelsel.") {
         id: S = req(Id, "Id", "Korte code van de partij, bijv. kadaster-obo; ook de mapnaam van haar stukken."),
         naam: S = req(Text, "Naam", "Volledige naam van de partij, zoals die in de stukken verschijnt."),
+        kortenaam: S = opt(Text, "Korte naam",
+            "Korte naam voor smalle tabelkolommen, bijv. Kadaster OBO; zonder korte naam staat daar de volledige naam."),
         rol: S = req(Choice(Rol::SPELLINGS), "Rol",
             "SBO (strategisch), TBO (tactisch) of OBO (operationeel), in hoofdletters."),
         rapporteert_aan: S = opt(Id, "Rapporteert aan",
@@ -78,7 +80,7 @@ contract! {
             "Taakstellend budget per jaar, bijv. {2025: 41000000, 2026: 42000000}."),
         verdeelsleutel: Spanned<Pairs<S, S>> = req(Key, "Verdeelsleutel",
             "Aandeel van elke financier in procenten (financier: percentage), samen precies 100; een financier die \
-             ontbreekt betaalt hier 0. Het verschil tussen aanvraag en budget wordt hiermee tot op de cent over de \
+             ontbreekt betaalt hier 0. Het verschil tussen begroting en budget wordt hiermee tot op de cent over de \
              financiers verdeeld."),
     } []
 
@@ -103,7 +105,7 @@ contract! {
             "Een regel waarvan de realisatie MEER dan dit bedrag van de begroting afwijkt, en ook meer dan \
              afwijking_procent, heeft een toelichting nodig (E304). Standaard 50000.").default(50_000),
         minimaal_alternatieven: I = opt(Whole { min: 0, max: 4 }, "Minimaal aantal alternatieven",
-            "Zoveel alternatieven zijn nodig bij een aanvraag boven het taakstellend budget (E305) en bij een \
+            "Zoveel alternatieven zijn nodig bij een begroting boven het taakstellend budget (E305) en bij een \
              besluitpunt (E307). Standaard 2.").default(2),
         stukken_dagen_voor_vergadering: I = opt(Whole { min: 0, max: 366 }, "Dagen stukken voor vergadering",
             "Zoveel kalenderdagen vóór de vergadering moeten de stukken minstens zijn verzonden (W402). \

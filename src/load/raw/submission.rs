@@ -84,6 +84,9 @@ contract! {
         impact: S = req(Choice(Klasse::SPELLINGS), "Impact", "Gevolg als het zich voordoet: laag, midden of hoog."),
         maatregel: S = opt(Text, "Maatregel", "Wat de partij doet om het risico te beperken."),
         bedrag: S = opt(Amount, "Bedrag", "Financieel risico (exposure) in euro's."),
+        beleidsdoel: S = opt(Id, "Beleidsdoel",
+            "Id van het beleidsdoel waarvoor het risico geldt; de stukken tellen de risico's per beleidsdoel op. \
+             (Uitbreiding op het contract.)"),
     } []
 
     /// A management consequence.
@@ -92,6 +95,9 @@ contract! {
         omschrijving: S = req(Text, "Omschrijving", "Wat er in beheer komt, bijv. Nieuwe viewer in beheer."),
         bedrag_per_jaar: S = req(Amount, "Bedrag per jaar", "Structurele beheerkosten per jaar in euro's."),
         vanaf: I = req(Year, "Vanaf", "Eerste jaar waarin de kosten optreden, bijv. 2026."),
+        tot: I = opt(Year, "Tot en met",
+            "Laatste jaar waarin de kosten optreden, niet vóór vanaf; weglaten als de kosten structureel zijn, \
+             bijv. 2027 voor parallel beheer tijdens een overgang."),
         component: S = opt(Id, "Component", "Id van de component uit stelsel.yaml."),
         beleidsdoel: S = opt(Id, "Beleidsdoel", "Id van het beleidsdoel uit stelsel.yaml."),
         besluit: S = opt(Text, "Besluit", "Het besluit waaruit de kosten voortkomen, bijv. van het OGB-IWT."),
@@ -110,7 +116,7 @@ contract! {
              ernaar kan verwijzen."),
         alternatieven: Spanned<Vec<Spanned<RawAlternatief>>> = opt(List(&RawAlternatief::SPEC), "Alternatieven",
             "Het totaal op andere dienstverleningsniveaus; elk niveau hoogstens één keer en nooit het eigen niveau \
-             (E106). Nodig als de aanvraag het taakstellend budget overschrijdt (E305)."),
+             (E106). Nodig als de begroting het taakstellend budget overschrijdt (E305)."),
     } []
 
     /// A budget line.
@@ -139,6 +145,9 @@ contract! {
             "Het totaal van de partij voor jaar Y op dat niveau, alle beleidsdoelen samen, in euro's."),
         omschrijving: S = req(Text, "Omschrijving", "Wat dit niveau inhoudt."),
         risicos: Vec<S> = opt(Texts, "Risico's", "Risico's van dit alternatief, elk als korte tekst."),
+        beleidsdoel: S = opt(Id, "Beleidsdoel",
+            "Id van het beleidsdoel waarvoor dit totaal geldt; weglaten als het totaal alle beleidsdoelen samen \
+             is. Elke combinatie van niveau en beleidsdoel hoogstens één keer (E106)."),
     } []
 
     /// `realisatie.yaml`.
@@ -153,6 +162,15 @@ contract! {
             "Precies één realisatieregel voor elke begrotingsregel van jaar Y, ook voor regels met bedrag 0 (E303)."),
         resultaten: Vec<Spanned<RawResultaatStatus>> = req(List(&RawResultaatStatus::SPEC), "Resultaten",
             "Een status voor elk resultaat uit het plan (E306)."),
+        doelen: Vec<Spanned<RawDoelWaarde>> = opt(List(&RawDoelWaarde::SPEC), "Doelen",
+            "De behaalde waarde van de indicator van doelen uit het plan, naast de streefwaarde in de jaarrekening."),
+    } []
+
+    /// The achieved value of a goal.
+    RawDoelWaarde, DoelWaardeFields ("Behaalde waarde", "Wat een doel uit het plan heeft opgeleverd.") {
+        doel: S = req(Code, "Doel", "Code van het doel uit het plan, bijv. D1 (E105 als het doel niet bestaat)."),
+        waarde: S = req(Text, "Waarde", "De behaalde waarde van de indicator, bijv. \"99,7%\"."),
+        toelichting: S = opt(Text, "Toelichting", "Toelichting op de behaalde waarde."),
     } []
 
     /// A realisation line.

@@ -37,18 +37,14 @@ pub struct Signaal {
     pub code: &'static str,
     /// The message, parties by name.
     pub melding: String,
-    /// What to do.
-    pub hint: Option<String>,
+    /// Who is asked to do what (`null`: for information).
+    pub gevraagd: Option<String>,
 }
 
 impl Cx<'_> {
     /// A finding as the pack shows it.
     pub fn signaal(&self, d: &crate::diag::Diagnostic) -> Signaal {
-        Signaal {
-            code: d.code.as_str(),
-            melding: self.finding(d),
-            hint: d.hint.as_deref().filter(|h| !h.is_empty()).map(sentence),
-        }
+        Signaal { code: d.code.as_str(), melding: capitalised(&self.finding(d)), gevraagd: self.asked(d) }
     }
 
     /// The appendix an item refers to.
@@ -70,9 +66,8 @@ impl Cx<'_> {
         let Some(b) = self.bijlage_of(item).filter(|b| b.ontbreekt.is_none()) else { return Vec::new() };
         let mut files: Vec<String> = Vec::new();
         for sub in self.tree.years.get(&b.jaar).into_iter().flat_map(|m| m.values()) {
-            files.extend(sub.concept_files(b.kind).into_iter().map(str::to_string));
+            files.extend(sub.concept_files(b.kind).into_iter().map(|f| self.source(f, false)));
         }
-        files.sort();
         if files.is_empty() {
             return Vec::new();
         }
@@ -85,9 +80,8 @@ impl Cx<'_> {
     }
 }
 
-/// A finding's hint as a sentence in a document: without backticks, its first letter a capital.
-fn sentence(hint: &str) -> String {
-    let text: String = hint.chars().filter(|c| *c != '`').collect();
+/// A sentence with its first letter a capital.
+fn capitalised(text: &str) -> String {
     let mut chars = text.chars();
     chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
 }

@@ -1,15 +1,19 @@
-//! The decision note (besluitnota) of one decision item: the proposal, every alternative with
-//! its amount (computed from the submissions for a `niveau`), its difference from the capped
-//! budget and that difference over the financiers, the risks, and the management consequences.
+//! The decision note (besluitnota) of one decision item: the beslispunten, the proposal (the
+//! preferred alternative, by its letter), every alternative with its amount (computed from the
+//! submissions for a `niveau`), its difference and — for a decision on one perspective — that
+//! difference over the financiers by the perspective's verdeelsleutel, the risks, and the
+//! management consequences. For a perspective the figures are those the jaarplan shows for it;
+//! without one they are integral totals against the integral begroting, with no split
+//! (contract §8).
 
 use super::consequences::gevolgen;
 use super::cx::Cx;
 use super::financiers::{Verdeling, verdeling};
 use crate::model::{AgendaAlternatief, Agendapunt, Money, Year};
 use crate::nl;
-use crate::rollup::{CapPart, Rollup};
+use crate::rollup::Rollup;
 use crate::view::consequences::Beheerconsequenties;
-use crate::view::text::{join, letter};
+use crate::view::text::letter;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
@@ -20,23 +24,29 @@ pub struct Nota {
     pub nr: i64,
     /// The subject.
     pub onderwerp: String,
-    /// The proposal (`null` when the meeting file has none).
+    /// What the board is asked to decide, one point each.
+    pub beslispunten: Vec<String>,
+    /// The proposal as the meeting file words it (`null` when it has none).
     pub voorstel: Option<String>,
+    /// The preferred alternative, `B: Binnen taakstellend budget` (`null`: none marked).
+    pub voorkeur: Option<String>,
     /// The year the amounts are about (`null`: the item names none).
     pub jaar: Option<Year>,
+    /// The perspective decided on (`null`: integral).
+    pub beleidsdoel: Option<String>,
     /// The cycle document it concerns, with its appendix letter, in words.
     pub stuk: Option<String>,
-    /// The capped budget of the year, all perspectives with a cap together.
+    /// The perspective's capped budget for the year (`null`: integral, or no cap).
     pub budget: Option<String>,
     /// What the amounts are compared with, in a sentence.
     pub budget_toelichting: String,
-    /// Whether any alternative is compared with a capped budget (else no such columns).
+    /// Whether any alternative is compared (else no such columns).
     pub vergelijking: bool,
+    /// The heading of the difference column: `Verschil met budget` or `Verschil met begroting`.
+    pub verschil_kop: String,
     /// The alternatives.
     pub alternatieven: Vec<Alternatief>,
-    /// What the budget leaves out (perspectives without a cap), under the alternatives.
-    pub budget_opmerking: Option<String>,
-    /// The differences over the financiers (`null` when no difference could be computed).
+    /// The differences over the financiers (only for a perspective with a cap).
     pub verdeling: Option<Verdeling>,
     /// The management consequences concerned.
     pub gevolgen: Beheerconsequenties,
@@ -53,44 +63,59 @@ pub struct Alternatief {
     pub letter: String,
     /// Its name.
     pub naam: String,
+    /// Whether it is the proposal.
+    pub voorkeur: bool,
     /// Where the amount comes from.
     pub grondslag: String,
     /// The amount (`null` when it cannot be computed).
     pub bedrag: Option<String>,
-    /// Amount − capped budget (`null` without a budget).
+    /// Amount − capped budget, or − integral begroting (`null` without a comparison).
     pub verschil: Option<String>,
-    /// `boven`, `binnen` or `geen` (no comparison).
+    /// `boven`, `binnen`, `meer`, `minder` or `geen` (no comparison).
     pub oordeel: &'static str,
     /// Its risks.
     pub risicos: Vec<String>,
 }
 
-/// What the amounts of an item rest on: its year, the year a `niveau` is computed for, that
-/// year's roll-up and the capped budget compared with.
+/// What the amounts of an item rest on.
 struct Basis<'a> {
+    /// The year the item names.
     jaar: Option<Year>,
+    /// The year a `niveau` is computed for: the item's, else the meeting's cycle year.
     calc_year: Option<Year>,
+    /// That year's roll-up.
     r: Option<&'a Rollup>,
+    /// Whether there are submissions for that year.
     has_data: bool,
-    budget: Option<Money>,
+    /// The perspective decided on.
+    beleidsdoel: Option<&'a str>,
+    /// What the amounts are compared with: the perspective's cap, or the integral begroting
+    /// (only for an item that names its year).
+    base: Option<Money>,
+    /// Whether `base` is a cap (else the integral begroting).
+    is_cap: bool,
 }
 
 impl<'a> Basis<'a> {
-    fn of(cx: &'a Cx, item: &Agendapunt) -> Basis<'a> {
+    fn of(cx: &'a Cx, item: &'a Agendapunt) -> Basis<'a> {
         let jaar = item.jaar.as_ref().map(|j| j.value);
         let calc_year = jaar.or(cx.cyclusjaar);
         let r = calc_year.and_then(|y| cx.rollups.get(&y));
         let has_data = calc_year.is_some_and(|y| cx.tree.years.contains_key(&y));
-        // Only an item that names its year is compared with that year's capped budget.
-        let budget = jaar.and(r).and_then(|r| r.budget(r.jaar));
-        Basis { jaar, calc_year, r, has_data, budget }
+        let beleidsdoel = item.beleidsdoel.as_ref().map(|b| b.value.as_str());
+        let (base, is_cap) = match (jaar.and(r), beleidsdoel) {
+            (Some(r), Some(p)) => (r.cap(p).and_then(|c| c.jaren.iter().find(|j| j.jaar == r.jaar)?.cap), true),
+            (Some(r), None) => (Some(r.integral.year(r.jaar)), false),
+            (None, _) => (None, false),
+        };
+        Basis { jaar, calc_year, r, has_data, beleidsdoel, base, is_cap }
     }
 
-    /// The amount of an alternative: as given, or computed for its `niveau`.
+    /// The amount of an alternative: as given, or computed for its `niveau` (contract §8).
     fn amount(&self, a: &AgendaAlternatief) -> Option<Money> {
         match (a.bedrag, a.niveau, self.r) {
             (Some(b), _, _) => Some(b),
-            (None, Some(n), Some(r)) if self.has_data => Some(r.level_total(n)),
+            (None, Some(n), Some(r)) if self.has_data => r.level(n, self.beleidsdoel).map(|l| l.totaal),
             _ => None,
         }
     }
@@ -101,54 +126,110 @@ pub fn nota(cx: &Cx, item: &Agendapunt) -> Nota {
     let basis = Basis::of(cx, item);
     let amounts: Vec<Option<Money>> = item.alternatieven.iter().map(|a| basis.amount(a)).collect();
     let diffs: Vec<Option<Decimal>> =
-        amounts.iter().map(|m| Some(m.as_ref()?.decimal() - basis.budget?.decimal())).collect();
-    let alternatieven = item
+        amounts.iter().map(|m| Some(m.as_ref()?.decimal() - basis.base?.decimal())).collect();
+    let alternatieven: Vec<Alternatief> = item
         .alternatieven
         .iter()
         .zip(amounts.iter().zip(&diffs))
         .enumerate()
-        .map(|(i, (a, (m, d)))| alternative(i, a, *m, *d, basis.calc_year))
+        .map(|(i, (a, (m, d)))| alternative(cx, i, a, *m, *d, &basis))
         .collect();
-    let parts = match (basis.r, basis.budget) {
-        (Some(r), Some(_)) => r.cap_parts(r.jaar),
-        _ => Vec::new(),
+    let key = match (basis.r, basis.beleidsdoel, basis.is_cap) {
+        (Some(r), Some(p), true) => r.cap(p).and_then(|c| c.verdeelsleutel.clone()),
+        _ => None,
     };
+    let perspective = basis.beleidsdoel.map(|p| cx.perspective(p));
+    let voorkeur = alternatieven.iter().find(|a| a.voorkeur).map(|a| format!("{}: {}", a.letter, a.naam));
     Nota {
         nr: item.id.value,
         onderwerp: item.onderwerp.clone(),
+        beslispunten: beslispunten(cx, item, &alternatieven, &basis),
         voorstel: item.voorstel.clone(),
+        voorkeur,
         jaar: basis.jaar,
+        beleidsdoel: perspective.clone(),
         stuk: cx.stuk_label(item),
-        budget: basis.budget.map(nl::money),
-        budget_toelichting: budget_text(cx, item, &basis, &parts),
+        budget: basis.base.filter(|_| basis.is_cap).map(nl::money),
+        budget_toelichting: budget_text(cx, item, &basis),
         vergelijking: diffs.iter().any(Option::is_some),
+        verschil_kop: if basis.is_cap { "Verschil met budget" } else { "Verschil met begroting" }.to_string(),
+        verdeling: key.and_then(|k| verdeling(cx, &k, &diffs, perspective.as_deref().unwrap_or_default())),
         alternatieven,
-        budget_opmerking: basis.budget.and(basis.r).and_then(|r| uncapped(cx, r)),
-        verdeling: verdeling(cx, &parts, &diffs, basis.jaar),
         gevolgen: basis.r.map(|r| gevolgen(cx, r, item)).unwrap_or_else(empty_gevolgen),
         concept: cx.concept_note(item),
         opmerkingen: notes(item, &basis),
     }
 }
 
+/// The points the board decides on: the choice between the alternatives (the preferred one
+/// named by its letter), for which perspective and year, and the document to adopt.
+fn beslispunten(cx: &Cx, item: &Agendapunt, alts: &[Alternatief], basis: &Basis) -> Vec<String> {
+    let beraad = &cx.v.beraad;
+    let scope = match (basis.beleidsdoel, basis.jaar) {
+        (Some(p), Some(y)) => format!(" voor {} in {y}", cx.perspective(p)),
+        (Some(p), None) => format!(" voor {}", cx.perspective(p)),
+        (None, Some(y)) => format!(" voor {y}, alle beleidsdoelen samen"),
+        (None, None) => String::new(),
+    };
+    let mut out = Vec::new();
+    if let Some(stuk) = cx.bijlage_of(item).filter(|b| b.ontbreekt.is_none()) {
+        out.push(format!("Het {beraad} stelt het stuk {} vast.", stuk.titel()));
+    }
+    let letters: Vec<&str> = alts.iter().map(|a| a.letter.as_str()).collect();
+    match alts.iter().find(|a| a.voorkeur) {
+        Some(a) => {
+            let amount = a.bedrag.as_ref().map(|b| format!(" ({b})")).unwrap_or_default();
+            out.push(format!("Het {beraad} kiest{scope} alternatief {}: {}{amount}.", a.letter, a.naam))
+        }
+        None if !alts.is_empty() => out.push(format!(
+            "Het {beraad} kiest{scope} een van de alternatieven {}; het vergaderbestand wijst er geen als voorstel aan.",
+            crate::view::text::join(&letters.iter().map(|s| s.to_string()).collect::<Vec<_>>())
+        )),
+        None => {}
+    }
+    out
+}
+
 /// What the amounts are compared with, and how a `niveau` amount is computed.
-fn budget_text(cx: &Cx, item: &Agendapunt, basis: &Basis, parts: &[CapPart]) -> String {
-    let base = match (basis.jaar, basis.budget) {
-        (None, _) => {
-            "Dit besluitpunt noemt geen jaar; de bedragen zijn daarom niet tegen een taakstellend budget afgezet."
+fn budget_text(cx: &Cx, item: &Agendapunt, basis: &Basis) -> String {
+    let base = match (basis.jaar, basis.beleidsdoel, basis.base) {
+        (None, _, _) => {
+            "Dit besluitpunt noemt geen jaar; de bedragen zijn daarom niet tegen een budget of begroting afgezet."
                 .to_string()
         }
-        (Some(y), None) => format!("Voor {y} is er geen taakstellend budget; een verschil is niet te berekenen."),
-        (Some(y), Some(b)) => format!(
-            "Het taakstellend budget {y} is {}: de som van de taakstellende budgetten {y} van alle beleidsdoelen die er een hebben ({}).",
-            nl::money(b),
-            join(&parts.iter().map(|p| cx.perspective(&p.beleidsdoel)).collect::<Vec<_>>())
+        (Some(y), Some(p), Some(cap)) => format!(
+            "De bedragen gelden voor {} alleen en staan tegenover het taakstellend budget {y} van dat beleidsdoel: {}. \
+             Het verschil wordt volgens de verdeelsleutel van het beleidsdoel over de financiers verdeeld, zoals in het jaarplan.",
+            cx.perspective(p),
+            nl::money(cap)
         ),
+        (Some(y), Some(p), None) => {
+            format!(
+                "Voor {} is er in {y} geen taakstellend budget; een verschil is niet te berekenen.",
+                cx.perspective(p)
+            )
+        }
+        (Some(y), None, Some(request)) => format!(
+            "De bedragen zijn integrale totalen voor {y}, alle beleidsdoelen samen, en staan tegenover de integrale \
+             begroting {y} van {}. Voor alle beleidsdoelen samen geldt geen taakstellend budget en geen verdeelsleutel; \
+             een verdeling over de financiers staat daarom bij een besluit per beleidsdoel.",
+            nl::money(request)
+        ),
+        (Some(y), None, None) => format!("Voor {y} zijn er geen begrotingen; een verschil is niet te berekenen."),
     };
     if item.alternatieven.iter().any(|a| a.bedrag.is_none() && a.niveau.is_some()) {
-        format!(
-            "{base} Bij een alternatief op een niveau is het bedrag het totaal van het stelsel op dat niveau, berekend uit de ingediende begrotingen; een partij zonder alternatief op dat niveau telt mee met haar aanvraag."
-        )
+        let how = match basis.beleidsdoel {
+            Some(_) => {
+                "Bij een alternatief op een niveau is het bedrag het totaal van alle partijen op dat niveau voor dit \
+                 beleidsdoel, uit hun alternatieven voor dit beleidsdoel; een partij zonder zo'n alternatief telt mee \
+                 met haar begroting voor dit beleidsdoel."
+            }
+            None => {
+                "Bij een alternatief op een niveau is het bedrag het totaal van het stelsel op dat niveau, berekend uit \
+                 de ingediende begrotingen; een partij zonder alternatief op dat niveau telt mee met haar begroting."
+            }
+        };
+        format!("{base} {how}")
     } else {
         base
     }
@@ -170,53 +251,42 @@ fn notes(item: &Agendapunt, basis: &Basis) -> Vec<String> {
     out
 }
 
-fn alternative(i: usize, a: &AgendaAlternatief, m: Option<Money>, d: Option<Decimal>, y: Option<Year>) -> Alternatief {
+fn alternative(
+    cx: &Cx,
+    i: usize,
+    a: &AgendaAlternatief,
+    m: Option<Money>,
+    d: Option<Decimal>,
+    basis: &Basis,
+) -> Alternatief {
+    let y = basis.calc_year.map(|y| y.to_string()).unwrap_or_default();
+    let scope = match basis.beleidsdoel {
+        Some(p) => format!("{} {y}", cx.perspective(p)),
+        None => format!("het stelsel {y}"),
+    };
     let grondslag = match (a.bedrag, a.niveau) {
         (Some(_), _) => "bedrag uit het vergaderbestand".to_string(),
-        (None, Some(n)) if m.is_some() => format!(
-            "berekend: totaal van het stelsel {} op niveau {}",
-            y.map(|y| y.to_string()).unwrap_or_default(),
-            n.label()
-        ),
+        (None, Some(n)) if m.is_some() => format!("berekend: totaal van {scope} op niveau {}", n.label()),
         (None, Some(n)) => format!("niveau {}: niet te berekenen", n.label()),
         (None, None) => "geen bedrag".to_string(),
+    };
+    let oordeel = match (d, basis.is_cap) {
+        (Some(d), true) if d > Decimal::ZERO => "boven",
+        (Some(_), true) => "binnen",
+        (Some(d), false) if d > Decimal::ZERO => "meer",
+        (Some(_), false) => "minder",
+        (None, _) => "geen",
     };
     Alternatief {
         letter: letter(i),
         naam: a.naam.clone(),
+        voorkeur: a.voorkeur,
         grondslag,
         bedrag: m.map(nl::money),
         verschil: d.map(nl::eur),
-        oordeel: match d {
-            Some(d) if d > Decimal::ZERO => "boven",
-            Some(_) => "binnen",
-            None => "geen",
-        },
+        oordeel,
         risicos: a.risicos.clone(),
     }
-}
-
-/// The request in perspectives without a cap for the year: in the totals, not in the budget.
-fn uncapped(cx: &Cx, r: &Rollup) -> Option<String> {
-    let open: Vec<(String, Money)> = r
-        .caps
-        .iter()
-        .filter_map(|c| {
-            let y = c.jaren.iter().find(|j| j.jaar == r.jaar)?;
-            (y.cap.is_none() && y.request > Money::ZERO).then(|| (cx.perspective(&c.beleidsdoel), y.request))
-        })
-        .collect();
-    if open.is_empty() {
-        return None;
-    }
-    let sum: Money = open.iter().map(|(_, m)| *m).sum();
-    let names: Vec<String> = open.into_iter().map(|(n, _)| n).collect();
-    Some(format!(
-        "Let op: {} van de aanvraag {} valt onder beleidsdoelen zonder taakstellend budget ({}). Dat bedrag zit wel in de berekende totalen per niveau, maar niet in het taakstellend budget.",
-        nl::money(sum),
-        r.jaar,
-        join(&names)
-    ))
 }
 
 fn empty_gevolgen() -> Beheerconsequenties {
