@@ -10,12 +10,14 @@ use rust_decimal::Decimal;
 use std::path::Path;
 
 /// Where each file kind stands in the base fixture (`tests/fixtures/base`).
-pub const KINDS: [(&str, &str); 6] = [
+pub const KINDS: [(&str, &str); 8] = [
     ("stelsel", "stelsel.yaml"),
     ("afspraken", "afspraken.yaml"),
     ("plan", "2025/obo-a/plan.yaml"),
     ("begroting", "2025/obo-a/begroting.yaml"),
     ("realisatie", "2025/obo-a/realisatie.yaml"),
+    ("wijziging", "2025/kad-tbo/wijziging-1.yaml"),
+    ("voortgang", "2025/kad-tbo/voortgang-q3.yaml"),
     ("vergadering", "vergaderingen/2026-06-15-ogb-b.yaml"),
 ];
 
@@ -276,5 +278,7 @@ fn agrees(text: &str) -> Result<usize, String> {
         + one::<RawPlan>(text, "plan")?
         + one::<RawBegroting>(text, "begroting")?
         + one::<RawRealisatie>(text, "realisatie")?
+        + one::<RawWijziging>(text, "wijziging")?
+        + one::<RawVoortgang>(text, "voortgang")?
         + one::<RawVergadering>(text, "vergadering")?)
 }

@@ -134,7 +134,7 @@ fn list_field(kind: &str) -> &'static str {
         "stelsel" => "organisaties",
         "afspraken" => "afspraken",
         "plan" => "doelen",
-        "begroting" | "realisatie" => "regels",
+        "begroting" | "realisatie" | "wijziging" | "voortgang" => "regels",
         _ => "agenda",
     }
 }
@@ -307,6 +307,9 @@ fn amount_places() -> Vec<(&'static str, &'static str, &'static str, String)> {
         ("stelsel: taakstellend", "stelsel.yaml", "{2025: 5000000,", "{2025: {},".into()),
         ("stelsel: afwijking_bedrag", "stelsel.yaml", "afwijking_bedrag: 50000", "afwijking_bedrag: {}".into()),
         ("vergadering: bedrag", "vergaderingen/2026-06-15-ogb-b.yaml", "bedrag: 3750000", "bedrag: {}".into()),
+        ("wijziging: mutatie", "2025/kad-tbo/wijziging-1.yaml", "mutatie: -50000", "mutatie: {}".into()),
+        ("voortgang: tot_en_met", "2025/kad-tbo/voortgang-q3.yaml", "tot_en_met: 880000", "tot_en_met: {}".into()),
+        ("voortgang: prognose", "2025/kad-tbo/voortgang-q3.yaml", "prognose: 1210000", "prognose: {}".into()),
     ]
 }
 
@@ -334,8 +337,13 @@ fn amount_cases() -> Vec<Case> {
             let at = line_of(&text, from);
             let new = text.replacen(from, &to.replace("{}", value), 1);
             // In flow style a comma ends the value (contract §2): `00` is then an unknown field.
-            let code = if value == "1.250.000,00" && col == "plan: risico" { "E002" } else { code };
-            cases.push(file_case("bedragen", row, col, rel, new.into_bytes(), Want::Error(code, Some(at))));
+            let flow =
+                matches!(col, "plan: risico" | "wijziging: mutatie" | "voortgang: tot_en_met" | "voortgang: prognose");
+            let code = if value == "1.250.000,00" && flow { "E002" } else { code };
+            // A mutatie is the one signed amount (contract §11): `-5` lowers the line.
+            let want =
+                if value == "-5" && col == "wijziging: mutatie" { Want::Clean } else { Want::Error(code, Some(at)) };
+            cases.push(file_case("bedragen", row, col, rel, new.into_bytes(), want));
         }
     }
     // Percentages of a verdeelsleutel (at most four decimals; E202 follows from the sum).
@@ -372,6 +380,8 @@ fn date_cases() -> Vec<Case> {
         ("begroting: ingediend_op", "2025/obo-a/begroting.yaml", "ingediend_op: 2024-08-20"),
         ("realisatie: ingediend_op", "2025/obo-a/realisatie.yaml", "ingediend_op: 2026-02-20"),
         ("afspraken: getekend_op", "afspraken.yaml", "getekend_op: 2023-12-01"),
+        ("wijziging: vastgesteld_op", "2025/kad-tbo/wijziging-1.yaml", "vastgesteld_op: 2025-03-01"),
+        ("voortgang: ingediend_op", "2025/kad-tbo/voortgang-q3.yaml", "ingediend_op: 2025-10-20"),
         ("vergadering: datum", "vergaderingen/2026-06-15-ogb-b.yaml", "datum: 2026-06-15"),
         (
             "vergadering: stukken_verzonden_op",

@@ -21,6 +21,7 @@ fn kind(rel: &str) -> Option<FileKind> {
         [_, _, "plan.yaml"] => Some(FileKind::Plan),
         [_, _, "begroting.yaml"] => Some(FileKind::Begroting),
         [_, _, "realisatie.yaml"] => Some(FileKind::Realisatie),
+        [_, _, f] => FileKind::numbered(f).map(|(k, _)| k),
         _ => None,
     }
 }
@@ -42,7 +43,9 @@ impl Validators {
 
     /// The schema's complaints about one file.
     fn errors(&self, kind: FileKind, text: &str) -> Vec<String> {
-        let value: serde_json::Value = match serde_saphyr::from_str(text) {
+        // YAML 1.2 as the loader and editors read it: `jaar: Y` is the text "Y".
+        let strict = serde_saphyr::options! { strict_booleans: true };
+        let value: serde_json::Value = match serde_saphyr::from_str_with_options(text, strict) {
             Ok(v) => v,
             Err(e) => return vec![format!("not YAML: {e}")],
         };

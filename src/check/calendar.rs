@@ -16,13 +16,16 @@ pub fn check(cx: &mut Ctx) {
                 match due.delivery {
                     Delivery::Late(d, days) => {
                         let sub = cx.tree.submission(y, &o.id).expect("late implies present");
-                        let (h, file) = sub.header(due.kind).expect("late implies a header");
+                        let (h, file) = sub.header(due.kind, due.kwartaal).expect("late implies a header");
                         let p = h.ingediend_op.as_ref().map(|x| x.pos).unwrap_or(Pos::START);
-                        cx.out.push(msg::delivered_late(due.naam, &o.id, y, days, &deadline, &nl::date(d)).at(file, p));
+                        cx.out.push(
+                            msg::delivered_late(&due.label(), &o.id, y, days, &deadline, &nl::date(d)).at(file, p),
+                        );
                     }
                     Delivery::Overdue(days) => {
-                        let d = msg::not_delivered(due.naam, &o.id, y, &deadline, days);
-                        let present = cx.tree.submission(y, &o.id).and_then(|s| s.header(due.kind)).is_some();
+                        let d = msg::not_delivered(&due.label(), &o.id, y, &deadline, days);
+                        let present =
+                            cx.tree.submission(y, &o.id).and_then(|s| s.header(due.kind, due.kwartaal)).is_some();
                         cx.out.push(if present { d.at(&due.bestand, Pos::START) } else { d.in_file(&due.bestand) });
                     }
                     _ => {}

@@ -57,21 +57,29 @@ fn realisatie(cx: &mut Ctx, r: &Realisatie, sub: &Submission, y: Year, normen: &
             cx.out.push(msg::dangling("doel", &w.doel, "de doelen van het plan").at(f, w.doel.pos));
         }
     }
-    if let Some(b) = &sub.begroting {
+    if sub.begroting.is_some() {
+        // The lines of the amended budget at the reference date (contract §11).
+        let amended = sub.amended(y, cx.peildatum);
+        let open = sub.unreadable.contains(&FileKind::Wijziging);
         let written: BTreeSet<&str> = r.regels.iter().map(|l| l.regel.as_str()).collect();
-        for line in &b.regels {
-            if !written.contains(line.id.as_str()) {
-                cx.out.push(msg::line_without_realisation(&line.id).at(f, Pos::START));
+        for line in &amended {
+            if !written.contains(line.id) {
+                cx.out.push(msg::line_without_realisation(line.id).at(f, Pos::START));
             }
         }
         for l in &r.regels {
-            let Some(line) = b.regels.iter().find(|x| x.id.value == l.regel.value) else {
-                cx.out.push(msg::realisation_of_unknown_line(&l.regel).at(f, l.regel.pos));
+            let Some(line) = amended.iter().find(|x| x.id == l.regel.value) else {
+                // A line may stand in a wijziging that could not be read (already reported).
+                if !open {
+                    cx.out.push(msg::realisation_of_unknown_line(&l.regel).at(f, l.regel.pos));
+                }
                 continue;
             };
             let Some(real) = &l.bedrag else { continue };
-            let budget = line.amount(y);
-            if l.toelichting.is_none() && !line.bedragen_invalid && normen.needs_explanation(budget, real.value) {
+            let invalid =
+                sub.begroting.iter().flat_map(|b| &b.regels).any(|x| x.id.value == line.id && x.bedragen_invalid);
+            let budget = line.amount();
+            if l.toelichting.is_none() && !invalid && normen.needs_explanation(budget, real.value) {
                 let diff = real.decimal() - budget.decimal();
                 let pct = variance_percent(budget, real.value)
                     .map(|p| nl::percent(p.abs()))
@@ -79,6 +87,7 @@ fn realisatie(cx: &mut Ctx, r: &Realisatie, sub: &Submission, y: Year, normen: &
                 cx.out.push(
                     msg::variance_unexplained(
                         &l.regel,
+                        !line.mutaties.is_zero() || line.nieuw.is_some(),
                         &nl::money(budget),
                         &nl::money(real.value),
                         &nl::eur(diff),

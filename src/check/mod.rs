@@ -6,6 +6,7 @@ pub mod budget;
 mod calendar;
 mod completeness;
 mod cx;
+mod inyear;
 pub mod meeting;
 mod refs;
 
@@ -20,6 +21,7 @@ pub fn check(tree: &Tree, peildatum: Date) -> Vec<Diagnostic> {
     refs::stelsel(&mut cx);
     refs::submissions(&mut cx);
     completeness::check(&mut cx);
+    inyear::check(&mut cx);
     budget::check(&mut cx);
     calendar::check(&mut cx);
     afspraken::check(&mut cx);

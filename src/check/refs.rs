@@ -147,7 +147,7 @@ pub fn submissions(cx: &mut Ctx) {
     }
 }
 
-fn header(cx: &mut Ctx, file: &str, h: &Header, y: Year, org: &str) {
+pub(super) fn header(cx: &mut Ctx, file: &str, h: &Header, y: Year, org: &str) {
     if h.organisatie.value != org {
         cx.out.push(msg::header_mismatch("organisatie", &h.organisatie, org, "de map").at(file, h.organisatie.pos));
     }
@@ -158,7 +158,7 @@ fn header(cx: &mut Ctx, file: &str, h: &Header, y: Year, org: &str) {
 }
 
 /// The stelsel's id sets.
-struct Known<'a> {
+pub(super) struct Known<'a> {
     parties: BTreeSet<&'a str>,
     perspectives: BTreeSet<&'a str>,
     components: BTreeSet<&'a str>,
@@ -166,7 +166,7 @@ struct Known<'a> {
 }
 
 impl<'a> Known<'a> {
-    fn of(st: &'a Stelsel) -> Known<'a> {
+    pub(super) fn of(st: &'a Stelsel) -> Known<'a> {
         Known {
             parties: st.organisaties.iter().map(|o| o.id.as_str()).collect(),
             perspectives: st.beleidsdoelen.iter().map(|o| o.id.as_str()).collect(),
@@ -175,15 +175,24 @@ impl<'a> Known<'a> {
         }
     }
 
-    fn perspective(&self, out: &mut Vec<crate::diag::Diagnostic>, file: &str, id: &At<String>) {
+    pub(super) fn perspective(&self, out: &mut Vec<crate::diag::Diagnostic>, file: &str, id: &At<String>) {
         if !self.perspectives.contains(id.as_str()) {
             out.push(msg::unknown_perspective(id).at(file, id.pos));
         }
     }
 
-    fn component(&self, out: &mut Vec<crate::diag::Diagnostic>, file: &str, id: &At<String>) {
+    pub(super) fn component(&self, out: &mut Vec<crate::diag::Diagnostic>, file: &str, id: &At<String>) {
         if !self.components.contains(id.as_str()) {
             out.push(msg::unknown_component(id).at(file, id.pos));
+        }
+    }
+
+    /// A feature must be in the register when there is one.
+    pub(super) fn feature(&self, out: &mut Vec<crate::diag::Diagnostic>, file: &str, id: &At<String>) {
+        if let Some(reg) = &self.features
+            && !reg.contains(id.as_str())
+        {
+            out.push(msg::unknown_feature(id).at(file, id.pos));
         }
     }
 }

@@ -129,9 +129,15 @@ codes! {
     E307 => "besluitpunt met te weinig alternatieven, of een alternatief zonder risico",
         "Een agendapunt met `soort: besluit` heeft minstens `minimaal_alternatieven` alternatieven, \
          en elk alternatief noemt minstens één risico. Zo kan het beraad echt kiezen.";
+    E308 => "voortgangsrapportage onvolledig: regel zonder voortgang, voortgang van een onbekende regel, of resultaat zonder status",
+        "Een voortgangsrapportage (voortgang-q<k>.yaml) geeft precies één voortgangsregel voor elke \
+         regel van de gewijzigde begroting van jaar J op de peildatum (de begroting plus de nieuwe \
+         regels van vastgestelde wijzigingen), en een status voor elk resultaat uit het plan. Een \
+         regel of resultaat die daar niet bij hoort is ook een fout, net als een regel van een \
+         wijziging die nog niet is vastgesteld.";
     E401 => "document volgens de kalender vereist, niet aangeleverd, en de termijn is verstreken",
-        "De kalender in stelsel.yaml bepaalt per rol wanneer plan en begroting en de realisatie \
-         binnen moeten zijn. Op de peildatum is het document er niet (of heeft het geen \
+        "De kalender in stelsel.yaml bepaalt per rol wanneer plan en begroting, de \
+         voortgangsrapportages en de realisatie binnen moeten zijn. Op de peildatum is het document er niet (of heeft het geen \
          `ingediend_op` op of vóór de peildatum) terwijl de termijn verstreken is.";
     W007 => "onverwacht bestand in de gegevensmap",
         "Onder de gegevensmap staat een bestand dat het contract niet kent. Het wordt niet \
@@ -161,6 +167,15 @@ codes! {
     W601 => "totale begroting boven het taakstellend budget voor een perspectief en jaar (met het bedrag)",
         "Alle partijen samen vragen voor een perspectief in jaar J meer dan het taakstellend \
          budget. De documenten tonen het verschil en de verdeling ervan over de financiers.";
+    W602 => "gewijzigde begroting boven het taakstellend budget voor een perspectief en jaar (met het bedrag)",
+        "Na de vastgestelde begrotingswijzigingen (wijziging-<n>.yaml) is de gewijzigde begroting \
+         van alle partijen samen voor een perspectief in jaar J hoger dan het taakstellend budget. \
+         W601 beoordeelt de oorspronkelijke begroting, W602 de gewijzigde; de melding volgt alleen \
+         als de wijzigingen het totaal van dat perspectief veranderen.";
+    W603 => "prognose in een voortgangsrapportage wijkt meer dan beide normen af van de gewijzigde begroting",
+        "De prognose van een voortgangsregel wijkt meer dan `afwijking_procent` én meer dan \
+         `afwijking_bedrag` af van de gewijzigde begroting van die regel. Het is een signaal voor het \
+         beraad: het staat in de voortgangsrapportage, met de toelichting als die er is.";
 }
 
 impl Code {

@@ -355,21 +355,25 @@ impl<'a> Reader<'a> {
                 let (text, used) = single_quoted(s)?;
                 Some((self.node(Kind::Quoted(text), line, off)?, used))
             }
+            // `-` starts an entry or a plain scalar; only a negative number (`-85000`) is taken.
+            b'-' if s.as_bytes().get(1).is_some_and(u8::is_ascii_digit) => self.plain(s, flow, line, off),
             c if bad_start(c) => None,
-            _ => {
-                let end =
-                    if flow { s.find([',', ']', '}']).unwrap_or(s.len()) } else { s.find(" #").unwrap_or(s.len()) };
-                let text = s[..end].trim_end_matches(' ');
-                if text.is_empty()
-                    || text.ends_with(':')
-                    || text.contains(": ")
-                    || (flow && text.contains([':', '#', '[', '{', '"', '\'']))
-                {
-                    return None;
-                }
-                Some((self.node(Kind::Plain(text), line, off)?, text.len()))
-            }
+            _ => self.plain(s, flow, line, off),
         }
+    }
+
+    /// A plain one-line scalar at the start of `s`.
+    fn plain(&mut self, s: &'a str, flow: bool, line: usize, off: usize) -> Option<(Node<'a>, usize)> {
+        let end = if flow { s.find([',', ']', '}']).unwrap_or(s.len()) } else { s.find(" #").unwrap_or(s.len()) };
+        let text = s[..end].trim_end_matches(' ');
+        if text.is_empty()
+            || text.ends_with(':')
+            || text.contains(": ")
+            || (flow && text.contains([':', '#', '[', '{', '"', '\'']))
+        {
+            return None;
+        }
+        Some((self.node(Kind::Plain(text), line, off)?, text.len()))
     }
 
     /// A flow sequence or mapping of scalars that closes on the same line.
@@ -542,12 +546,12 @@ fn is_nullish(s: &str) -> bool {
 }
 
 /// Plain words YAML 1.1 readers take for booleans; text that looks like one goes to the full
-/// parser so that its policy decides.
+/// parser so that its policy decides. (`Y` and `y` are not among them: under the strict
+/// booleans of `super::parse` they are text, and the calendar's `jaar: Y` is written so.)
 fn is_boolish(s: &str) -> bool {
     matches!(
         s,
-        "y" | "Y"
-            | "yes"
+        "yes"
             | "Yes"
             | "YES"
             | "n"

@@ -37,7 +37,7 @@ impl Loader {
         }
         let text = match self.text(&f) {
             Some(t) => t,
-            None => return self.mark_unreadable(kind, &party),
+            None => return self.mark_unreadable(kind, &party, &f.rel),
         };
         let mut diags = Vec::new();
         let ok = {
@@ -46,14 +46,18 @@ impl Loader {
         };
         self.diags.extend(diags);
         if !ok {
-            self.mark_unreadable(kind, &party);
+            self.mark_unreadable(kind, &party, &f.rel);
         }
         self.tree.sources.insert(f.rel, text);
     }
 
-    fn mark_unreadable(&mut self, kind: FileKind, party: &Option<(Year, String)>) {
+    fn mark_unreadable(&mut self, kind: FileKind, party: &Option<(Year, String)>, rel: &str) {
         if let Some((y, org)) = party {
-            self.tree.years.entry(*y).or_default().entry(org.clone()).or_default().unreadable.insert(kind);
+            let sub = self.tree.years.entry(*y).or_default().entry(org.clone()).or_default();
+            sub.unreadable.insert(kind);
+            if let Some((FileKind::Voortgang, k)) = FileKind::numbered(file_name(rel)) {
+                sub.unreadable_kwartalen.insert(k as u8);
+            }
         }
     }
 
@@ -158,6 +162,24 @@ impl Loader {
                 sub(&mut self.tree, party).realisatie = r;
                 return ok;
             }
+            FileKind::Wijziging => {
+                let w = lower::wijziging(lx, parsed!(raw::RawWijziging));
+                let ok = w.is_some();
+                if let Some(w) = w {
+                    let sub = sub(&mut self.tree, party);
+                    let at = sub.wijzigingen.partition_point(|x| x.nummer.value <= w.nummer.value);
+                    sub.wijzigingen.insert(at, w);
+                }
+                return ok;
+            }
+            FileKind::Voortgang => {
+                let v = lower::voortgang(lx, parsed!(raw::RawVoortgang));
+                let ok = v.is_some();
+                if let (Some(v), Some((_, k))) = (v, FileKind::numbered(file_name(rel))) {
+                    sub(&mut self.tree, party).voortgang.insert(k as u8, v);
+                }
+                return ok;
+            }
             FileKind::Vergadering => {
                 let stem = rel.rsplit('/').next().unwrap_or(rel).trim_end_matches(".yaml").to_string();
                 if let Some(v) = lower::vergadering(lx, parsed!(raw::RawVergadering), &stem) {
@@ -167,6 +189,11 @@ impl Loader {
         }
         true
     }
+}
+
+/// The last component of a relative path.
+fn file_name(rel: &str) -> &str {
+    rel.rsplit('/').next().unwrap_or(rel)
 }
 
 /// The place just after `prefix` (1-based line and character column).

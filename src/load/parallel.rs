@@ -61,11 +61,27 @@ impl Loader {
         for (y, parties) in years {
             let mine = self.tree.years.entry(y).or_default();
             for (org, sub) in parties {
+                // Destructured, so that a new field of a submission cannot be forgotten here.
+                let crate::model::Submission {
+                    plan,
+                    begroting,
+                    realisatie,
+                    wijzigingen,
+                    voortgang,
+                    unreadable,
+                    unreadable_kwartalen,
+                } = sub;
                 let s = mine.entry(org).or_default();
-                s.plan = s.plan.take().or(sub.plan);
-                s.begroting = s.begroting.take().or(sub.begroting);
-                s.realisatie = s.realisatie.take().or(sub.realisatie);
-                s.unreadable.extend(sub.unreadable);
+                s.plan = s.plan.take().or(plan);
+                s.begroting = s.begroting.take().or(begroting);
+                s.realisatie = s.realisatie.take().or(realisatie);
+                for w in wijzigingen {
+                    let at = s.wijzigingen.partition_point(|x| x.nummer.value <= w.nummer.value);
+                    s.wijzigingen.insert(at, w);
+                }
+                s.voortgang.extend(voortgang);
+                s.unreadable.extend(unreadable);
+                s.unreadable_kwartalen.extend(unreadable_kwartalen);
             }
         }
         self.tree.vergaderingen.extend(vergaderingen);

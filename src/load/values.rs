@@ -227,6 +227,19 @@ impl Lx<'_> {
         self.money_as(v, f.name, at, f.spec.required)
     }
 
+    /// A signed amount (a wijziging's `mutatie`).
+    pub fn signed(&mut self, v: Option<S>, f: &Field, at: Pos) -> Option<At<rust_decimal::Decimal>> {
+        debug_assert!(matches!(f.spec.shape, Shape::SignedAmount), "{} is no signed amount", f.name);
+        let s = if f.spec.required { self.req_as(v, f.name, at)? } else { v? };
+        match crate::model::parse_signed_amount(&s.value) {
+            Ok(d) => Some(At::new(d, pos(&s))),
+            Err(e) => {
+                self.push(msg::bad_amount(f.name, &s.value, &e), pos(&s));
+                None
+            }
+        }
+    }
+
     /// A date.
     pub fn date(&mut self, v: Option<S>, f: &Field, at: Pos) -> Option<At<Date>> {
         debug_assert!(matches!(f.spec.shape, Shape::Date), "{} is no date", f.name);

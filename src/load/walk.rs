@@ -35,7 +35,10 @@ fn classify(rel: &str) -> Option<(FileKind, Option<(Year, String)>)> {
         ["vergaderingen", f] if f.ends_with(".yaml") => Some((FileKind::Vergadering, None)),
         [y, org, f] => {
             let y = is_year(y)?;
-            let kind = FileKind::SUBMISSION.iter().find(|(_, n)| n == f)?.0;
+            let kind = match FileKind::SUBMISSION.iter().find(|(_, n)| n == f) {
+                Some((k, _)) => *k,
+                None => FileKind::numbered(f)?.0,
+            };
             Some((kind, Some((y, org.to_string()))))
         }
         _ => None,

@@ -31,7 +31,9 @@ pub struct Due {
     pub stuk: StukSoort,
     /// The file kind.
     pub kind: FileKind,
-    /// The document's name in Dutch: `plan`, `begroting`, `realisatie`.
+    /// The quarter of a progress report.
+    pub kwartaal: Option<u8>,
+    /// The document's name in Dutch: `plan`, `begroting`, `realisatie`, `voortgangsrapportage`.
     pub naam: &'static str,
     /// The cycle year.
     pub jaar: Year,
@@ -45,28 +47,45 @@ pub struct Due {
     pub zonder_datum: bool,
 }
 
+impl Due {
+    /// The document in words: "plan", "realisatie", "voortgangsrapportage Q2".
+    pub fn label(&self) -> String {
+        match self.kwartaal {
+            Some(k) => format!("{} Q{k}", self.naam),
+            None => self.naam.to_string(),
+        }
+    }
+}
+
 impl StukSoort {
     /// The documents a calendar kind stands for, with their display names.
     pub fn documents(self) -> &'static [(FileKind, &'static str)] {
         match self {
             StukSoort::Plan => &[(FileKind::Plan, "plan"), (FileKind::Begroting, "begroting")],
             StukSoort::Realisatie => &[(FileKind::Realisatie, "realisatie")],
+            StukSoort::Voortgang => &[(FileKind::Voortgang, "voortgangsrapportage")],
         }
     }
 }
 
 /// Judges one document of a party against `deadline` at `peildatum` (contract §7: delivered is
 /// a file with `ingediend_op` on or before the reference date).
-pub fn judge(sub: Option<&Submission>, kind: FileKind, deadline: Date, peildatum: Date) -> Delivery {
+pub fn judge(
+    sub: Option<&Submission>,
+    kind: FileKind,
+    kwartaal: Option<u8>,
+    deadline: Date,
+    peildatum: Date,
+) -> Delivery {
     let delivered = sub
-        .and_then(|s| s.header(kind))
+        .and_then(|s| s.header(kind, kwartaal))
         .and_then(|(h, _)| h.ingediend_op.as_ref())
         .map(|d| d.value)
         .filter(|d| *d <= peildatum);
     match delivered {
         Some(d) if d > deadline => Delivery::Late(d, (d - deadline).get_days() as i64),
         Some(d) => Delivery::OnTime(d),
-        None if sub.is_some_and(|s| s.unreadable.contains(&kind)) => Delivery::Unknown,
+        None if sub.is_some_and(|s| s.is_unreadable(kind, kwartaal)) => Delivery::Unknown,
         None if peildatum > deadline => Delivery::Overdue((peildatum - deadline).get_days() as i64),
         None => Delivery::NotYetDue,
     }
@@ -96,15 +115,21 @@ impl Tree {
         for t in st.termijnen(rol, stuk) {
             let termijn = t.deadline(y);
             for (kind, naam) in t.stuk.documents() {
-                let header = sub.and_then(|s| s.header(*kind));
+                let k = t.kwartaal;
+                let header = sub.and_then(|s| s.header(*kind, k));
+                let name = match k {
+                    Some(k) => format!("voortgang-q{k}"),
+                    None => kind.as_str().to_string(),
+                };
                 out.push(Due {
                     stuk: t.stuk,
                     kind: *kind,
+                    kwartaal: k,
                     naam,
                     jaar: y,
                     termijn,
-                    delivery: judge(sub, *kind, termijn, peildatum),
-                    bestand: header.map_or_else(|| format!("{y}/{org}/{}.yaml", kind.as_str()), |(_, f)| f.to_string()),
+                    delivery: judge(sub, *kind, k, termijn, peildatum),
+                    bestand: header.map_or_else(|| format!("{y}/{org}/{name}.yaml"), |(_, f)| f.to_string()),
                     zonder_datum: header.is_some_and(|(h, _)| h.ingediend_op.is_none()),
                 });
             }

@@ -45,7 +45,12 @@ spelled! {
     /// Status of a plan result in the realisation.
     ResultaatStatus { Gerealiseerd = "gerealiseerd", Deels = "deels", Niet = "niet", Vervallen = "vervallen" }
     /// Document kind of a calendar entry.
-    StukSoort { Plan = "plan", Realisatie = "realisatie" }
+    StukSoort { Plan = "plan", Realisatie = "realisatie", Voortgang = "voortgang" }
+    /// Status of a plan result in a progress report (contract §11).
+    VoortgangStatus {
+        OpSchema = "op_schema", Risico = "risico", Achter = "achter", Gerealiseerd = "gerealiseerd",
+        Vervallen = "vervallen"
+    }
     /// Kind of agreement in the afsprakenstelsel.
     AfspraakSoort {
         Raamovereenkomst = "raamovereenkomst", Meerjarenovereenkomst = "meerjarenovereenkomst",
@@ -58,10 +63,15 @@ spelled! {
     AgendaSoort { Besluit = "besluit", Bespreking = "bespreking", Informatie = "informatie" }
     /// A cycle document.
     CycleDoc { Meerjarenplan = "meerjarenplan", Jaarplan = "jaarplan", Jaarrekening = "jaarrekening" }
+    /// The document an agenda item concerns (contract §8).
+    AgendaStuk {
+        Meerjarenplan = "meerjarenplan", Jaarplan = "jaarplan", Jaarrekening = "jaarrekening",
+        Voortgangsrapportage = "voortgangsrapportage"
+    }
     /// The kinds of file under the data root.
     FileKind {
         Stelsel = "stelsel", Afspraken = "afspraken", Plan = "plan", Begroting = "begroting",
-        Realisatie = "realisatie", Vergadering = "vergadering"
+        Realisatie = "realisatie", Wijziging = "wijziging", Voortgang = "voortgang", Vergadering = "vergadering"
     }
 }
 
@@ -84,6 +94,47 @@ impl FileKind {
         (FileKind::Begroting, "begroting.yaml"),
         (FileKind::Realisatie, "realisatie.yaml"),
     ];
+
+    /// The kind and number of a numbered submission file: `wijziging-<n>.yaml` (n ≥ 1) or
+    /// `voortgang-q<k>.yaml` (any k; a quarter outside 1–3 is judged on the file's `kwartaal`).
+    pub fn numbered(name: &str) -> Option<(FileKind, u32)> {
+        let stem = name.strip_suffix(".yaml")?;
+        let (kind, n) = if let Some(n) = stem.strip_prefix("wijziging-") {
+            (FileKind::Wijziging, n)
+        } else {
+            (FileKind::Voortgang, stem.strip_prefix("voortgang-q")?)
+        };
+        let most = if kind == FileKind::Voortgang { 1 } else { 4 };
+        if n.is_empty() || n.len() > most || !n.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        Some((kind, n.parse().ok()?))
+    }
+}
+
+impl AgendaStuk {
+    /// The cycle document, when it is one (not a progress report).
+    pub fn cycle(self) -> Option<CycleDoc> {
+        match self {
+            AgendaStuk::Meerjarenplan => Some(CycleDoc::Meerjarenplan),
+            AgendaStuk::Jaarplan => Some(CycleDoc::Jaarplan),
+            AgendaStuk::Jaarrekening => Some(CycleDoc::Jaarrekening),
+            AgendaStuk::Voortgangsrapportage => None,
+        }
+    }
+}
+
+impl VoortgangStatus {
+    /// In words, for documents.
+    pub fn label(self) -> &'static str {
+        match self {
+            VoortgangStatus::OpSchema => "op schema",
+            VoortgangStatus::Risico => "risico",
+            VoortgangStatus::Achter => "achter",
+            VoortgangStatus::Gerealiseerd => "gerealiseerd",
+            VoortgangStatus::Vervallen => "vervallen",
+        }
+    }
 }
 
 impl CycleDoc {

@@ -2,6 +2,7 @@
 //! Later stages only ever see these, never the raw YAML. One file per file kind of the contract.
 
 mod afspraken;
+mod amended;
 mod at;
 mod begroting;
 mod deliveries;
@@ -12,15 +13,20 @@ mod realisatie;
 mod stelsel;
 mod tree;
 mod vergadering;
+mod voortgang;
+mod wijziging;
 
 pub use afspraken::Afspraak;
+pub use amended::AmendedLine;
 pub use at::{At, Year};
 pub use begroting::{Alternatief, Begroting, Regel};
 pub use deliveries::{Delivery, Due};
 pub use enums::*;
-pub use money::{AmountError, Money, parse_amount, parse_percentage};
+pub use money::{AmountError, Money, parse_amount, parse_percentage, parse_signed_amount};
 pub use plan::{Beheerconsequentie, Doel, Doorkijk, Header, Plan, Resultaat, Risico};
 pub use realisatie::{DoelWaarde, Realisatie, RealisatieRegel, ResultaatStatusRegel};
 pub use stelsel::{Beleidsdoel, Feature, Named, Normen, Organisatie, Stelsel, Taakstellend, Termijn, variance_percent};
 pub use tree::{Scope, Submission, Tree};
 pub use vergadering::{AgendaAlternatief, Agendapunt, Vergadering};
+pub use voortgang::{Voortgang, VoortgangRegel, VoortgangResultaat};
+pub use wijziging::{Mutatie, NieuweRegel, Wijziging};

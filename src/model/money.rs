@@ -56,6 +56,16 @@ pub fn parse_amount(text: &str) -> Result<Money, AmountError> {
     Ok(Money(d))
 }
 
+/// Reads a signed amount (a wijziging's `mutatie`, contract §11): like an amount, and a leading
+/// `-` lowers.
+pub fn parse_signed_amount(text: &str) -> Result<Decimal, AmountError> {
+    let t = text.trim();
+    match t.strip_prefix('-') {
+        Some(rest) if !rest.starts_with(['-', '+']) => parse_plain(rest, 2).map(|d| -d),
+        _ => parse_plain(t, 2),
+    }
+}
+
 /// Reads a percentage of a verdeelsleutel: like an amount, with at most four decimals.
 pub fn parse_percentage(text: &str) -> Result<Decimal, AmountError> {
     parse_plain(text, 4)

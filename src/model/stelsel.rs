@@ -115,8 +115,10 @@ pub struct Taakstellend {
 /// A deadline of the P&C calendar.
 #[derive(Clone, Debug)]
 pub struct Termijn {
-    /// Plan (with begroting) or realisatie.
+    /// Plan (with begroting), realisatie or voortgang.
     pub stuk: StukSoort,
+    /// The quarter of a progress report (`stuk: voortgang`).
+    pub kwartaal: Option<u8>,
     /// The role it applies to.
     pub rol: Rol,
     /// Offset from the cycle year: -1, 0 or +1.

@@ -9,6 +9,8 @@ use super::plan::{Header, Plan};
 use super::realisatie::Realisatie;
 use super::stelsel::Stelsel;
 use super::vergadering::Vergadering;
+use super::voortgang::Voortgang;
+use super::wijziging::Wijziging;
 use crate::diag::Sources;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -21,19 +23,40 @@ pub struct Submission {
     pub begroting: Option<Begroting>,
     /// The realisatie, when present and readable.
     pub realisatie: Option<Realisatie>,
+    /// The budget amendments for Y, in number order (contract §11).
+    pub wijzigingen: Vec<Wijziging>,
+    /// The progress reports for Y, by quarter (contract §11).
+    pub voortgang: BTreeMap<u8, Voortgang>,
     /// Files that exist but could not be read (already reported); suppresses follow-up findings.
     pub unreadable: BTreeSet<FileKind>,
+    /// Progress reports that exist but could not be read, by the quarter in their file name.
+    pub unreadable_kwartalen: BTreeSet<u8>,
 }
 
 impl Submission {
-    /// The header and file of a document of this kind, when present and readable.
-    pub fn header(&self, kind: FileKind) -> Option<(&Header, &str)> {
+    /// The header and file of a document of this kind, when present and readable (for a
+    /// progress report: of the quarter given).
+    pub fn header(&self, kind: FileKind, kwartaal: Option<u8>) -> Option<(&Header, &str)> {
         match kind {
             FileKind::Plan => self.plan.as_ref().map(|p| (&p.header, p.file.as_str())),
             FileKind::Begroting => self.begroting.as_ref().map(|b| (&b.header, b.file.as_str())),
             FileKind::Realisatie => self.realisatie.as_ref().map(|r| (&r.header, r.file.as_str())),
+            FileKind::Voortgang => kwartaal.and_then(|k| self.voortgang.get(&k)).map(|v| (&v.header, v.file.as_str())),
             _ => None,
         }
+    }
+
+    /// Whether a document of this kind (of the quarter given) exists but could not be read.
+    pub fn is_unreadable(&self, kind: FileKind, kwartaal: Option<u8>) -> bool {
+        match (kind, kwartaal) {
+            (FileKind::Voortgang, Some(k)) => self.unreadable_kwartalen.contains(&k),
+            _ => self.unreadable.contains(&kind),
+        }
+    }
+
+    /// The latest progress report, if any.
+    pub fn latest_voortgang(&self) -> Option<&Voortgang> {
+        self.voortgang.values().next_back()
     }
 
     /// The files a cycle document of this kind is made from that have status concept: plan and
@@ -45,7 +68,7 @@ impl Submission {
         }
         kinds
             .into_iter()
-            .filter_map(|k| self.header(k))
+            .filter_map(|k| self.header(k, None))
             .filter(|(h, _)| h.status == Status::Concept)
             .map(|(_, f)| f)
             .collect()

@@ -32,10 +32,12 @@ pub struct Agendapunt {
     pub onderwerp: String,
     /// Decision, discussion or information.
     pub soort: AgendaSoort,
-    /// The cycle document it concerns.
-    pub stuk: Option<CycleDoc>,
+    /// The document it concerns.
+    pub stuk: Option<AgendaStuk>,
     /// The year of that document.
     pub jaar: Option<At<Year>>,
+    /// The quarter of a progress report.
+    pub kwartaal: Option<u8>,
     /// The perspective the decision is about (contract §8); `None`: integral.
     pub beleidsdoel: Option<At<String>>,
     /// The proposal.

@@ -23,6 +23,7 @@ const LOWER_ID: &str = r"^[a-z0-9][a-z0-9-]*$";
 const CODE: &str = r"^\S+$";
 const DATE: &str = r"^\d{4}-\d{2}-\d{2}$";
 const AMOUNT: &str = r"^\+?\d+(\.\d{1,2})?$";
+const SIGNED_AMOUNT: &str = r"^[+-]?\d+(\.\d{1,2})?$";
 const PERCENT: &str = r"^\+?\d+(\.\d{1,4})?$";
 const YEAR_KEY: &str = r"^\d{4}$";
 const NON_EMPTY: &str = r"\S";
@@ -37,6 +38,8 @@ pub fn declaration(kind: FileKind) -> &'static Mapping {
         FileKind::Plan => &RawPlan::SPEC,
         FileKind::Begroting => &RawBegroting::SPEC,
         FileKind::Realisatie => &RawRealisatie::SPEC,
+        FileKind::Wijziging => &RawWijziging::SPEC,
+        FileKind::Voortgang => &RawVoortgang::SPEC,
         FileKind::Vergadering => &RawVergadering::SPEC,
     }
 }
@@ -107,6 +110,15 @@ fn def(name: &str) -> Value {
             "patternErrorMessage": "Schrijf een bedrag als 1250000 of 1250000.50: zonder duizendtalpunten, met \
                                     een punt (geen komma) en hoogstens twee decimalen.",
         }),
+        "mutatie" => json!({
+            "title": "Mutatie",
+            "description": "Verandering van een bedrag in euro's: cijfers met hoogstens twee decimalen achter een \
+                            punt, met een min ervoor om te verlagen, bijv. 500000 of -85000. Geen Nederlandse \
+                            notatie en geen exponent.",
+            "type": ["number", "string"], "pattern": SIGNED_AMOUNT,
+            "patternErrorMessage": "Schrijf een mutatie als 500000 of -85000.50: zonder duizendtalpunten, met \
+                                    een punt (geen komma) en hoogstens twee decimalen.",
+        }),
         "procent" => json!({
             "title": "Percentage",
             "description": "Een percentage als getal met hoogstens vier decimalen, bijv. 19 of 33.3333.",
@@ -165,6 +177,7 @@ fn shape(s: Shape, required: bool) -> Value {
         Shape::Year => shared("jaartal"),
         Shape::Whole { min, max } => json!({ "type": "integer", "minimum": min, "maximum": max }),
         Shape::Amount => shared("bedrag"),
+        Shape::SignedAmount => shared("mutatie"),
         Shape::Percent { max: None } => shared("procent"),
         Shape::Percent { max: Some(max) } => json!({ "allOf": [shared("procent")], "maximum": max }),
         Shape::Bool => json!({ "type": "boolean" }),
@@ -236,6 +249,11 @@ fn rule(r: &Rule) -> Option<Vec<Value>> {
         Rule::RequiredUnless { field, key, value } => vec![json!({
             "if": { "properties": { key: { "const": value } }, "required": [key] },
             "else": { "required": [field] },
+        })],
+        Rule::OnlyWhen { field, key, value } => vec![json!({
+            "if": { "properties": { key: { "const": value } }, "required": [key] },
+            "then": { "required": [field] },
+            "else": { "not": { "required": [field] } },
         })],
         Rule::RequiredWith { field, key } => {
             vec![json!({ "if": { "required": [key] }, "then": { "required": [field] } })]

@@ -164,7 +164,7 @@ pub fn aanleveringen(cx: &Ctx) -> Vec<Aanlevering> {
             let sub = cx.tree.submission(y, &n.id);
             for (kind, name) in stuk.documents() {
                 let delivered =
-                    sub.and_then(|s| s.header(*kind)).and_then(|(h, _)| h.ingediend_op.as_ref()).map(|d| d.value);
+                    sub.and_then(|s| s.header(*kind, None)).and_then(|(h, _)| h.ingediend_op.as_ref()).map(|d| d.value);
                 out.push(Aanlevering {
                     partij: n.naam.clone(),
                     stuk: format!("{name} {y}"),
@@ -182,7 +182,7 @@ pub fn aanleveringen(cx: &Ctx) -> Vec<Aanlevering> {
                 let j = judged(d);
                 out.push(Aanlevering {
                     partij: n.naam.clone(),
-                    stuk: format!("{} {y}", d.naam),
+                    stuk: format!("{} {y}", d.label()),
                     termijn: Some(nl::date(d.termijn)),
                     ingediend: j.ingediend,
                     status: j.status,

@@ -28,5 +28,7 @@ pub fn agrees(text: &str) -> Result<usize, String> {
         + one::<RawPlan>(text, "plan")?
         + one::<RawBegroting>(text, "begroting")?
         + one::<RawRealisatie>(text, "realisatie")?
+        + one::<RawWijziging>(text, "wijziging")?
+        + one::<RawVoortgang>(text, "voortgang")?
         + one::<RawVergadering>(text, "vergadering")?)
 }

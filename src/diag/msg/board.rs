@@ -15,6 +15,9 @@ pub fn asked(d: &Diagnostic) -> Option<Message> {
         Code::E304 => of("licht de afwijking toe."),
         Code::E305 => of("lever alternatieven op andere dienstverleningsniveaus aan, elk met de risico's."),
         Code::E306 => of("geef elk resultaat uit het plan een stand."),
+        Code::E308 => of(
+            "geef in de voortgangsrapportage elke regel van de gewijzigde begroting en elk resultaat precies één keer.",
+        ),
         Code::E307 => Some(parts!["Het secretariaat: geef het besluitpunt genoeg alternatieven, elk met een risico."]),
         Code::E401 => of("lever het stuk aan; het secretariaat stuurt een rappel."),
         Code::W007 => Some(parts!["Het SBO: verplaats of hernoem het bestand in de gegevensmap."]),
@@ -30,6 +33,10 @@ pub fn asked(d: &Diagnostic) -> Option<Message> {
         Code::W601 => Some(parts![
             "De partijen in dit beleidsdoel: lever alternatieven aan; het beraad: kies een dienstverleningsniveau."
         ]),
+        Code::W602 => Some(parts![
+            "Het beraad: besluit over dekking of bijsturing; de wijzigingen brengen het beleidsdoel boven het taakstellend budget."
+        ]),
+        Code::W603 => of("licht de verwachte afwijking toe en stel zo nodig een begrotingswijziging voor."),
         _ => of("herstel de aanlevering."),
     }
 }

@@ -79,10 +79,12 @@ pub fn realisation_of_unknown_line(id: &str) -> Diagnostic {
 }
 
 /// E304.
-pub fn variance_unexplained(id: &str, budget: &str, real: &str, diff: &str, pct: &str) -> Diagnostic {
+/// `amended`: against the amended budget (contract §11).
+pub fn variance_unexplained(id: &str, amended: bool, budget: &str, real: &str, diff: &str, pct: &str) -> Diagnostic {
+    let of = if amended { "de gewijzigde begroting" } else { "de begroting" };
     d(
         Code::E304,
-        format!("regel `{id}` wijkt {pct} ({diff}) af van de begroting ({real} tegen {budget}) zonder toelichting"),
+        format!("regel `{id}` wijkt {pct} ({diff}) af van {of} ({real} tegen {budget}) zonder toelichting"),
         "voeg een `toelichting` toe die de afwijking verklaart",
     )
 }

@@ -4,12 +4,14 @@
 mod board;
 mod build;
 mod content;
+mod inyear;
 mod read;
 mod refs;
 mod register;
 
 pub use board::asked;
 pub use content::*;
+pub use inyear::*;
 pub use read::*;
 pub use refs::*;
 pub use register::*;

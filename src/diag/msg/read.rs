@@ -33,6 +33,15 @@ pub fn missing_field(field: &str) -> Diagnostic {
     d(Code::E003, format!("verplicht veld `{field}` ontbreekt"), &format!("voeg `{field}:` toe"))
 }
 
+/// E003: a field that belongs only with another field's value (`Rule::OnlyWhen`).
+pub fn only_when(field: &str, key: &str, value: &str) -> Diagnostic {
+    d(
+        Code::E003,
+        format!("`{field}` hoort alleen bij `{key}: {value}`"),
+        &format!("laat `{field}` weg, of zet `{key}: {value}`"),
+    )
+}
+
 /// E003.
 pub fn empty_value(field: &str) -> Diagnostic {
     d(Code::E003, format!("`{field}` is leeg"), &format!("vul `{field}` in"))

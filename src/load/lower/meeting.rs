@@ -1,6 +1,6 @@
 //! Lowering a board meeting and its agenda.
 
-use crate::diag::Pos;
+use crate::diag::{Pos, msg};
 use crate::load::raw::*;
 use crate::load::values::{Lx, YEARS, each};
 use crate::model::*;
@@ -18,9 +18,18 @@ pub fn vergadering(lx: &mut Lx, r: RawVergadering, stem: &str) -> Option<Vergade
         let id = lx.number(x.id, &f.id, at);
         let onderwerp = lx.text(x.onderwerp, &f.onderwerp, at);
         let soort = lx.pick(x.soort, &f.soort, at, AgendaSoort::parse);
-        let stuk = lx.pick(x.stuk, &f.stuk, at, CycleDoc::parse);
-        // Rule::RequiredWith: a cycle document needs its year.
+        let stuk = lx.pick(x.stuk, &f.stuk, at, AgendaStuk::parse);
+        // Rule::RequiredWith: a document needs its year.
         let jaar = lx.year_as(x.jaar, f.jaar.name, at, stuk.is_some(), YEARS.0, YEARS.1);
+        // Rule::OnlyWhen: a quarter with, and only with, a progress report.
+        let voortgang = stuk.as_ref().is_some_and(|s| s.value == AgendaStuk::Voortgangsrapportage);
+        let kwartaal_pos = x.kwartaal.as_ref().map(crate::load::values::pos);
+        let kwartaal = lx.number_as(x.kwartaal, f.kwartaal.name, at, voortgang, 1, 3);
+        if let Some(p) = kwartaal_pos
+            && !voortgang
+        {
+            lx.push(msg::only_when(f.kwartaal.name, f.stuk.name, "voortgangsrapportage"), p);
+        }
         let beleidsdoel = lx.id(x.beleidsdoel, &f.beleidsdoel, at);
         let voorstel = lx.text(x.voorstel, &f.voorstel, at);
         let alternatieven = each(x.alternatieven, |a, apos| {
@@ -39,6 +48,7 @@ pub fn vergadering(lx: &mut Lx, r: RawVergadering, stem: &str) -> Option<Vergade
             soort: soort?.value,
             stuk: stuk.map(|s| s.value),
             jaar,
+            kwartaal: kwartaal.filter(|_| voortgang).map(|k| k.value as u8),
             beleidsdoel,
             voorstel,
             alternatieven,

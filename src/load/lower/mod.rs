@@ -2,10 +2,12 @@
 //! (E003, E201) by the field's declaration (`raw`) and keeps every place; items missing a
 //! required field are reported and left out.
 
+mod inyear;
 mod meeting;
 mod stelsel;
 mod submission;
 
+pub use inyear::{voortgang, wijziging};
 pub use meeting::vergadering;
 pub use stelsel::{afspraken, stelsel};
 pub use submission::{begroting, plan, realisatie};

@@ -126,8 +126,22 @@ fn termijn(lx: &mut Lx, k: RawTermijn, at: Pos) -> Option<Termijn> {
             return None;
         }
     }
+    // Rule::OnlyWhen: a quarter with, and only with, a progress report.
+    let voortgang = stuk.as_ref().is_some_and(|s| s.value == StukSoort::Voortgang);
+    let kwartaal_pos = k.kwartaal.as_ref().map(pos);
+    let kwartaal = lx.number_as(k.kwartaal, f.kwartaal.name, at, voortgang, 1, 3);
+    if let (Some(p), Some(s)) = (kwartaal_pos, &stuk)
+        && s.value != StukSoort::Voortgang
+    {
+        lx.push(msg::only_when(f.kwartaal.name, f.stuk.name, "voortgang"), p);
+        return None;
+    }
+    if voortgang && kwartaal.is_none() {
+        return None;
+    }
     Some(Termijn {
         stuk: stuk?.value,
+        kwartaal: kwartaal.map(|k| k.value as u8),
         rol: rol?.value,
         jaar_offset: jaar?,
         maand: maand?.value as i8,

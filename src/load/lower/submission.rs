@@ -6,7 +6,7 @@ use crate::load::values::{Lx, YEARS, each, pos};
 use crate::model::*;
 use std::collections::BTreeMap;
 
-fn header(
+pub(super) fn header(
     lx: &mut Lx,
     organisatie: Option<S>,
     jaar: Option<I>,

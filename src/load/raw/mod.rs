@@ -7,12 +7,14 @@
 //! rules (`lower` asks a field whether it is required and what it looks like) and the JSON
 //! Schemas (`crate::schema`) all come from that one declaration.
 
+mod inyear;
 mod register;
 mod spanned;
 mod spec;
 mod stelsel;
 mod submission;
 
+pub use inyear::*;
 pub use register::*;
 pub use spanned::{I, List, Pairs, S, Spanned};
 pub(crate) use spanned::{SPANNED_KEYS, SPANNED_NAME};

@@ -2,7 +2,7 @@
 
 use super::spanned::{I, S, Spanned};
 use super::spec::{Rule, Shape::*, contract, opt, req};
-use crate::model::{AfspraakSoort, AfspraakStatus, AgendaSoort, CycleDoc, Niveau};
+use crate::model::{AfspraakSoort, AfspraakStatus, AgendaSoort, AgendaStuk, Niveau};
 
 contract! {
     /// `afspraken.yaml`.
@@ -51,10 +51,12 @@ contract! {
         soort: S = req(Choice(AgendaSoort::SPELLINGS), "Soort",
             "besluit, bespreking of informatie. Een besluitpunt heeft minstens minimaal_alternatieven \
              alternatieven, elk met een risico (E307)."),
-        stuk: S = opt(Choice(CycleDoc::SPELLINGS), "Stuk",
-            "Het cyclusstuk dat wordt behandeld: meerjarenplan, jaarplan of jaarrekening. Met een stuk is jaar \
-             verplicht."),
+        stuk: S = opt(Choice(AgendaStuk::SPELLINGS), "Stuk",
+            "Het stuk dat wordt behandeld: meerjarenplan, jaarplan, jaarrekening of voortgangsrapportage. Met een \
+             stuk is jaar verplicht, bij een voortgangsrapportage ook kwartaal."),
         jaar: I = opt(Year, "Jaar", "Het cyclusjaar van het stuk of het besluit, bijv. 2026."),
+        kwartaal: I = opt(Whole { min: 1, max: 3 }, "Kwartaal",
+            "Alleen bij stuk voortgangsrapportage, en daar verplicht: het kwartaal van de rapportage, 1, 2 of 3."),
         beleidsdoel: S = opt(Id, "Beleidsdoel",
             "Id van het beleidsdoel waarover besloten wordt. Dan gelden alle bedragen van de alternatieven voor \
              dat beleidsdoel alleen, afgezet tegen zijn taakstellend budget en verdeeld over de financiers volgens \
@@ -62,7 +64,10 @@ contract! {
         voorstel: S = opt(Text, "Voorstel", "Het voorgestelde besluit."),
         alternatieven: Vec<Spanned<RawAgendaAlternatief>> = opt(List(&RawAgendaAlternatief::SPEC), "Alternatieven",
             "De alternatieven waaruit het beraad kiest."),
-    } [Rule::RequiredWith { field: "jaar", key: "stuk" }]
+    } [
+        Rule::RequiredWith { field: "jaar", key: "stuk" },
+        Rule::OnlyWhen { field: "kwartaal", key: "stuk", value: "voortgangsrapportage" },
+    ]
 
     /// An alternative of a decision item.
     RawAgendaAlternatief, AgendaAlternatiefFields ("Alternatief", "Een keuzemogelijkheid voor het beraad.") {

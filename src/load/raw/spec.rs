@@ -28,6 +28,8 @@ pub enum Shape {
     },
     /// An amount in euros: at most two decimals, never negative (E201), read exactly.
     Amount,
+    /// A signed amount in euros (a wijziging's `mutatie`): at most two decimals, read exactly.
+    SignedAmount,
     /// A percentage, at most four decimals, from 0 up to `max` (when given).
     Percent {
         /// The greatest value, if any.
@@ -99,6 +101,15 @@ pub enum Rule {
         /// The deciding key.
         key: &'static str,
         /// Its value that waives the field.
+        value: &'static str,
+    },
+    /// `field` is required when `key` has `value`, and absent otherwise.
+    OnlyWhen {
+        /// The field.
+        field: &'static str,
+        /// The deciding key.
+        key: &'static str,
+        /// Its value that requires the field.
         value: &'static str,
     },
     /// `field` is required when `key` is present.

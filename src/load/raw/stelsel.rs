@@ -86,14 +86,17 @@ contract! {
 
     /// A calendar entry.
     RawTermijn, TermijnFields ("Termijn", "De uiterste inleverdatum van een soort stuk voor een rol.") {
-        stuk: S = req(Choice(StukSoort::SPELLINGS), "Stuk", "plan (plan en begroting samen) of realisatie."),
+        stuk: S = req(Choice(StukSoort::SPELLINGS), "Stuk",
+            "plan (plan en begroting samen), realisatie of voortgang (een voortgangsrapportage; dan ook kwartaal)."),
+        kwartaal: I = opt(Whole { min: 1, max: 3 }, "Kwartaal",
+            "Alleen bij stuk voortgang, en daar verplicht: het kwartaal van de rapportage, 1, 2 of 3."),
         rol: S = req(Choice(Rol::SPELLINGS), "Rol", "De rol waarvoor deze termijn geldt."),
         jaar: S = req(Choice(&["Y-1", "Y", "Y+1"]), "Jaar",
             "Jaar van de termijn ten opzichte van cyclusjaar Y: Y-1 (het jaar ervoor), Y of Y+1 (het jaar erna)."),
         maand: I = req(Whole { min: 1, max: 12 }, "Maand", "Maand van de termijn, 1 tot en met 12."),
         dag: I = req(Whole { min: 1, max: 31 }, "Dag",
             "Dag van de maand, 1 tot en met 31; de dag moet in die maand bestaan (29 februari mag)."),
-    } [Rule::DayOfMonth]
+    } [Rule::DayOfMonth, Rule::OnlyWhen { field: "kwartaal", key: "stuk", value: "voortgang" }]
 
     /// The norms.
     RawNormen, NormenFields ("Normen",

@@ -63,7 +63,9 @@ impl Bijlage {
 pub fn bijlagen(tree: &Tree, v: &Vergadering) -> Vec<Bijlage> {
     let mut out: Vec<Bijlage> = Vec::new();
     for item in &v.agenda {
-        let (Some(kind), Some(jaar)) = (item.stuk, item.jaar.as_ref().map(|j| j.value)) else { continue };
+        let (Some(kind), Some(jaar)) = (item.stuk.and_then(|s| s.cycle()), item.jaar.as_ref().map(|j| j.value)) else {
+            continue;
+        };
         if let Some(b) = out.iter_mut().find(|b| b.kind == kind && b.jaar == jaar) {
             b.agendapunten.push(item.id.value);
             continue;

@@ -84,7 +84,7 @@ pub fn stand(cx: &Cx) -> Stand {
                     .unwrap_or(4);
                 counts[slot] += 1;
                 rijen.push(StandRij {
-                    stuk: format!("{} {y}", d.naam),
+                    stuk: format!("{} {y}", d.label()),
                     termijn: nl::date(d.termijn),
                     ingediend: j.ingediend,
                     status: j.status,
