@@ -90,7 +90,7 @@ fn downstream(tree: &Tree, diags: &Diagnostics, peildatum: jiff::civil::Date) {
     }
     for p in jaarcyclus::pipeline::plan_documents(tree, None) {
         let r = rollup(tree, p.jaar);
-        let json = jaarcyclus::view::document_json(p.kind, tree, &r, diags, peildatum);
+        let json = jaarcyclus::view::json(p.kind, tree, &r, diags, peildatum);
         assert!(!json.is_empty());
     }
 }

@@ -112,7 +112,58 @@ impl FileKind {
     }
 }
 
+/// A document the program makes about a cycle year: a cycle document, or the progress report
+/// after quarter k (contract §11).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Doc {
+    /// Meerjarenplan, jaarplan or jaarrekening.
+    Cycle(CycleDoc),
+    /// The voortgangsrapportage after quarter k.
+    Voortgang(u8),
+}
+
+impl Doc {
+    /// The template's and the view's name: `jaarplan`, `voortgangsrapportage`, ….
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Doc::Cycle(c) => c.as_str(),
+            Doc::Voortgang(_) => "voortgangsrapportage",
+        }
+    }
+
+    /// The title for cycle year `y`, as on the cover.
+    pub fn title(self, y: i32) -> String {
+        match self {
+            Doc::Cycle(c) => c.title(y),
+            Doc::Voortgang(k) => {
+                let nth = match k {
+                    1 => "eerste",
+                    2 => "tweede",
+                    _ => "derde",
+                };
+                format!("Voortgangsrapportage {y}, {nth} kwartaal")
+            }
+        }
+    }
+
+    /// The file name for cycle year `y` (contract §9).
+    pub fn file_name(self, y: i32) -> String {
+        match self {
+            Doc::Cycle(c) => c.file_name(y),
+            Doc::Voortgang(k) => format!("voortgangsrapportage-{y}-q{k}.pdf"),
+        }
+    }
+}
+
 impl AgendaStuk {
+    /// The document, with the quarter of a progress report (`None` without one).
+    pub fn doc(self, kwartaal: Option<u8>) -> Option<Doc> {
+        match self.cycle() {
+            Some(c) => Some(Doc::Cycle(c)),
+            None => kwartaal.map(Doc::Voortgang),
+        }
+    }
+
     /// The cycle document, when it is one (not a progress report).
     pub fn cycle(self) -> Option<CycleDoc> {
         match self {

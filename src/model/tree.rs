@@ -59,19 +59,24 @@ impl Submission {
         self.voortgang.values().next_back()
     }
 
-    /// The files a cycle document of this kind is made from that have status concept: plan and
-    /// begroting, and for the jaarrekening also the realisatie.
-    pub fn concept_files(&self, doc: CycleDoc) -> Vec<&str> {
+    /// The files a document is made from that have status concept: plan and begroting; for
+    /// the jaarrekening also the realisatie and the wijzigingen; for a progress report its
+    /// report and the wijzigingen (those in effect or not: a concept is marked either way).
+    pub fn concept_files(&self, doc: Doc) -> Vec<&str> {
+        let concept = |h: &Header| h.status == Status::Concept;
+        let mut out: Vec<&str> = Vec::new();
         let mut kinds = vec![FileKind::Plan, FileKind::Begroting];
-        if doc == CycleDoc::Jaarrekening {
+        if doc == Doc::Cycle(CycleDoc::Jaarrekening) {
             kinds.push(FileKind::Realisatie);
         }
-        kinds
-            .into_iter()
-            .filter_map(|k| self.header(k, None))
-            .filter(|(h, _)| h.status == Status::Concept)
-            .map(|(_, f)| f)
-            .collect()
+        if let Doc::Voortgang(k) = doc {
+            out.extend(self.voortgang.get(&k).filter(|v| concept(&v.header)).map(|v| v.file.as_str()));
+        }
+        out.extend(kinds.into_iter().filter_map(|k| self.header(k, None)).filter(|(h, _)| concept(h)).map(|(_, f)| f));
+        if matches!(doc, Doc::Voortgang(_) | Doc::Cycle(CycleDoc::Jaarrekening)) {
+            out.extend(self.wijzigingen.iter().filter(|w| concept(&w.header)).map(|w| w.file.as_str()));
+        }
+        out
     }
 
     /// Whether a file of this kind exists (readable or not).

@@ -3,7 +3,7 @@
 
 use super::outcome::{Refusal, Timings};
 use crate::diag::Diagnostics;
-use crate::model::{CycleDoc, Tree, Year};
+use crate::model::{CycleDoc, Doc, Tree, Year};
 use crate::rollup::{Rollup, rollup};
 use crate::typeset::{Job, TemplateError, Templates, Typesetter};
 use jiff::civil::Date;
@@ -13,8 +13,8 @@ use std::time::Instant;
 /// One document to make: its kind, cycle year and output path relative to `out/`.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Planned {
-    /// Meerjarenplan, jaarplan or jaarrekening.
-    pub kind: CycleDoc,
+    /// Meerjarenplan, jaarplan, jaarrekening or a voortgangsrapportage.
+    pub kind: Doc,
     /// The cycle year it is about.
     pub jaar: Year,
     /// `<Y>/jaarplan-<Y>.pdf` and so on.
@@ -23,7 +23,7 @@ pub struct Planned {
 
 impl Planned {
     /// A document of `kind` for year `y`, in folder `dir` of `out/` (default: `<Y>`).
-    pub fn new(kind: CycleDoc, y: Year, dir: Option<&str>) -> Planned {
+    pub fn new(kind: Doc, y: Year, dir: Option<&str>) -> Planned {
         let name = kind.file_name(y);
         let rel = match dir {
             Some(d) => format!("{d}/{name}"),
@@ -34,21 +34,31 @@ impl Planned {
 }
 
 /// Which documents `build` makes (contract §9): without `--jaar` the meerjarenplan and
-/// jaarplan of the latest year folder and the jaarrekening of the latest year with realisations.
+/// jaarplan of the latest year folder, the jaarrekening of the latest year with realisations
+/// and the voortgangsrapportage of the latest quarter of the latest year with progress reports;
+/// with `--jaar` those of that year.
 pub fn plan_documents(tree: &Tree, jaar: Option<Year>) -> Vec<Planned> {
     let has_real = |y: Year| tree.years.get(&y).is_some_and(|m| m.values().any(|s| s.realisatie.is_some()));
     let latest = jaar.or_else(|| tree.years.keys().next_back().copied());
     let mut out = Vec::new();
     if let Some(y) = latest {
-        out.push(Planned::new(CycleDoc::Meerjarenplan, y, None));
-        out.push(Planned::new(CycleDoc::Jaarplan, y, None));
+        out.push(Planned::new(Doc::Cycle(CycleDoc::Meerjarenplan), y, None));
+        out.push(Planned::new(Doc::Cycle(CycleDoc::Jaarplan), y, None));
     }
     let r = match jaar {
         Some(y) => has_real(y).then_some(y),
         None => tree.years.keys().rev().copied().find(|y| has_real(*y)),
     };
     if let Some(r) = r {
-        out.push(Planned::new(CycleDoc::Jaarrekening, r, None));
+        out.push(Planned::new(Doc::Cycle(CycleDoc::Jaarrekening), r, None));
+    }
+    let quarter = |y: Year| crate::rollup::latest_quarter(tree, y).map(|k| (y, k));
+    let v = match jaar {
+        Some(y) => quarter(y),
+        None => tree.years.keys().rev().find_map(|y| quarter(*y)),
+    };
+    if let Some((y, k)) = v {
+        out.push(Planned::new(Doc::Voortgang(k), y, None));
     }
     out
 }
@@ -76,7 +86,7 @@ pub struct Made {
 }
 
 /// The job of one cycle document: the templates plus its view as `data.json`.
-pub fn job(templates: &Templates, kind: CycleDoc, data: Vec<u8>, date: Date) -> Job {
+pub fn job(templates: &Templates, kind: Doc, data: Vec<u8>, date: Date) -> Job {
     let mut files = templates.files.clone();
     files.insert("data.json".into(), data);
     Job { files, main: format!("{}.typ", kind.as_str()), date, tagged: true }
@@ -97,7 +107,8 @@ pub fn typeset_documents(
     let jobs: Vec<(Planned, Job)> = planned
         .iter()
         .map(|p| {
-            let data = crate::view::document_json(p.kind, tree, &rollups[&p.jaar], diags, peildatum);
+            let r = &rollups[&p.jaar];
+            let data = crate::view::json(p.kind, tree, r, diags, peildatum);
             (p.clone(), job(templates, p.kind, data, peildatum))
         })
         .collect();

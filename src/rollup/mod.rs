@@ -7,6 +7,7 @@ mod caps;
 mod grid;
 mod options;
 mod org;
+mod progress;
 mod realisation;
 mod totals;
 
@@ -18,6 +19,9 @@ pub use caps::{Cap, CapYear, difference};
 pub use grid::{Grid, Years, add_year, add_years};
 pub use options::{Alternatief, Beheerconsequentie, LevelTotal, PartyOptions};
 pub use org::{OrgNode, OrgTree};
+pub use progress::{
+    Figures, PartyProgress, PerPerspective, Progress, ProgressLine, WijzigingRow, latest_quarter, progress,
+};
 pub use realisation::{PartyRealisation, Realised, Variance, Verantwoording, variance};
 pub use totals::{FeatureRow, Line};
 

@@ -66,7 +66,7 @@ fn concept_files(cx: &Ctx) -> Vec<String> {
     let y = cx.r.jaar;
     for n in &cx.r.org.nodes {
         let Some(sub) = cx.tree.submission(y, &n.id) else { continue };
-        out.extend(sub.concept_files(cx.kind).into_iter().map(|f| cx.source(f, false)));
+        out.extend(sub.concept_files(crate::model::Doc::Cycle(cx.kind)).into_iter().map(|f| cx.source(f, false)));
     }
     out
 }

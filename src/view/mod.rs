@@ -13,6 +13,7 @@ mod options;
 mod plan;
 mod points;
 mod portfolio;
+pub mod progress;
 mod register;
 pub mod reminders;
 pub mod sheets;
@@ -24,3 +25,18 @@ pub mod text;
 mod tests;
 
 pub use document::{ABRIDGE_FROM, Document, Ingekort, Weggelaten, build, document, document_json};
+
+/// The view model of any document the program makes, as JSON bytes: a cycle document or the
+/// voortgangsrapportage after quarter k.
+pub fn json(
+    doc: crate::model::Doc,
+    tree: &crate::model::Tree,
+    r: &crate::rollup::Rollup,
+    diags: &crate::diag::Diagnostics,
+    peildatum: jiff::civil::Date,
+) -> Vec<u8> {
+    match doc {
+        crate::model::Doc::Cycle(c) => document_json(c, tree, r, diags, peildatum),
+        crate::model::Doc::Voortgang(k) => progress::json(tree, r, k, diags, peildatum),
+    }
+}

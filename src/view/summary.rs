@@ -35,12 +35,12 @@ pub struct Kerncijfer {
     pub exact: Option<String>,
 }
 
-fn kc(label: impl Into<String>, waarde: impl Into<String>) -> Kerncijfer {
+pub(super) fn kc(label: impl Into<String>, waarde: impl Into<String>) -> Kerncijfer {
     Kerncijfer { label: label.into(), waarde: waarde.into(), exact: None }
 }
 
 /// A key figure of money: € mln with one decimal, the exact amount beside it.
-fn kcm(label: impl Into<String>, m: Decimal) -> Kerncijfer {
+pub(super) fn kcm(label: impl Into<String>, m: Decimal) -> Kerncijfer {
     Kerncijfer { label: label.into(), waarde: nl::mln(m), exact: Some(nl::eur(m)) }
 }
 

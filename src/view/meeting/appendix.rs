@@ -2,7 +2,7 @@
 //! they can be made (a year folder must exist; a jaarrekening needs realisations), and where
 //! they go.
 
-use crate::model::{CycleDoc, Tree, Vergadering, Year};
+use crate::model::{CycleDoc, Doc, Tree, Vergadering, Year};
 use crate::view::text::letter;
 use serde::Serialize;
 
@@ -27,7 +27,7 @@ pub struct Bijlage {
     /// `A`, `B`, …
     pub letter: String,
     /// The kind of document.
-    pub kind: CycleDoc,
+    pub kind: Doc,
     /// Its cycle year.
     pub jaar: Year,
     /// The agenda items that name it.
@@ -63,7 +63,9 @@ impl Bijlage {
 pub fn bijlagen(tree: &Tree, v: &Vergadering) -> Vec<Bijlage> {
     let mut out: Vec<Bijlage> = Vec::new();
     for item in &v.agenda {
-        let (Some(kind), Some(jaar)) = (item.stuk.and_then(|s| s.cycle()), item.jaar.as_ref().map(|j| j.value)) else {
+        let (Some(kind), Some(jaar)) =
+            (item.stuk.and_then(|s| s.doc(item.kwartaal)), item.jaar.as_ref().map(|j| j.value))
+        else {
             continue;
         };
         if let Some(b) = out.iter_mut().find(|b| b.kind == kind && b.jaar == jaar) {
@@ -73,8 +75,11 @@ pub fn bijlagen(tree: &Tree, v: &Vergadering) -> Vec<Bijlage> {
         let subs = tree.years.get(&jaar);
         let ontbreekt = match subs {
             None => Some(format!("er is geen jaarmap {jaar}")),
-            Some(m) if kind == CycleDoc::Jaarrekening && !m.values().any(|s| s.realisatie.is_some()) => {
+            Some(m) if kind == Doc::Cycle(CycleDoc::Jaarrekening) && !m.values().any(|s| s.realisatie.is_some()) => {
                 Some(format!("er zijn nog geen realisaties over {jaar}"))
+            }
+            Some(m) if matches!(kind, Doc::Voortgang(k) if !m.values().any(|s| s.voortgang.contains_key(&k))) => {
+                Some(format!("er zijn nog geen voortgangsrapportages over dit kwartaal van {jaar}"))
             }
             _ => None,
         };
