@@ -49,7 +49,7 @@ impl Fixture {
     fn new(root: PathBuf, dir: Option<tempfile::TempDir>) -> Fixture {
         let (tree, diags) = jaarcyclus::load_and_check(&root, &Scope::default(), PEILDATUM).expect("data set loads");
         let year = *tree.years.keys().next_back().expect("a cycle year");
-        let rollup = jaarcyclus::rollup::rollup(&tree, year);
+        let rollup = jaarcyclus::rollup::rollup(&tree, year, PEILDATUM);
         Fixture { root, tree, diags, year, rollup, _dir: dir }
     }
 }
@@ -97,7 +97,7 @@ fn check(b: Bencher, set: Set) {
 #[divan::bench(args = SETS, sample_count = 20)]
 fn rollup(b: Bencher, set: Set) {
     let f = fixture(set);
-    b.bench(|| jaarcyclus::rollup::rollup(&f.tree, f.year));
+    b.bench(|| jaarcyclus::rollup::rollup(&f.tree, f.year, PEILDATUM));
 }
 
 #[divan::bench(args = SETS, sample_count = 20)]

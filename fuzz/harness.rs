@@ -89,7 +89,7 @@ fn downstream(tree: &Tree, diags: &Diagnostics, peildatum: jiff::civil::Date) {
         return;
     }
     for p in jaarcyclus::pipeline::plan_documents(tree, None) {
-        let r = rollup(tree, p.jaar);
+        let r = rollup(tree, p.jaar, peildatum);
         let json = jaarcyclus::view::json(p.kind, tree, &r, diags, peildatum);
         assert!(!json.is_empty());
     }
@@ -218,9 +218,35 @@ pub fn check_rollup(base: &Tree, input: &[u8]) {
             }
         }
     }
+    // Every wijziging gets fresh mutaties too (signed; the amended budget is clamped at 0,
+    // which E201 refuses in real input).
+    for parties in tree.years.values_mut() {
+        for sub in parties.values_mut() {
+            for w in &mut sub.wijzigingen {
+                for m in w.regels.iter_mut().filter_map(|r| r.mutatie.as_mut()) {
+                    let d = b.amount().decimal();
+                    m.value = if b.take::<1>()[0] & 1 == 1 { -d } else { d };
+                }
+            }
+        }
+    }
+    let peildatum = jaarcyclus::load::parse_date(PEILDATUM).expect("date");
     let years: Vec<i32> = tree.years.keys().copied().collect();
     for y in years {
-        let r = rollup(&tree, y);
+        let r = rollup(&tree, y, peildatum);
+        let a = &r.amended;
+        let own: Money = a.own.values().map(|g| g.year(y)).sum();
+        assert_eq!(own, a.integral.year(y), "amended integral {y} is the sum of the parties");
+        for id in r.org.nodes.iter().map(|n| &n.id) {
+            let below: Money = r.org.descendants(id).iter().filter_map(|d| a.own.get(*d)).map(|g| g.year(y)).sum();
+            let mine = a.own.get(id).map_or(Money::ZERO, |g| g.year(y));
+            assert_eq!(a.consolidated[id].year(y), mine + below, "amended consolidated total of {id}");
+        }
+        let v = &r.verantwoording;
+        for p in &v.parties {
+            let lines: Money = p.lines.iter().map(|l| l.budget).sum();
+            assert_eq!(lines, p.begroot, "amended budget of {} is the sum of its lines", p.party);
+        }
         for jaar in &r.jaren {
             let own: Money = r.own.values().map(|g| g.year(*jaar)).sum();
             assert_eq!(own, r.integral.year(*jaar), "integral {jaar} is the sum of the parties");

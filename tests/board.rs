@@ -51,7 +51,7 @@ fn rollup(y: i32) -> jaarcyclus::rollup::Rollup {
     let peil = jiff::civil::date(2026, 11, 29);
     let (tree, diags) = jaarcyclus::load_and_check(&root().join("data"), &Scope::default(), peil).unwrap();
     assert_eq!(diags.errors(), 0);
-    jaarcyclus::rollup::rollup(&tree, y)
+    jaarcyclus::rollup::rollup(&tree, y, peil)
 }
 
 /// Every glyph is set in the house fonts: no fallback (Libertinus Serif for a missing arrow,
@@ -90,27 +90,38 @@ fn the_jaarrekening_shows_realisation_at_every_level() {
     let r = rollup(2025);
     let rows = pdf::rows(&out().join("2025/jaarrekening-2025.pdf"));
     let y = 2025;
+    // The amounts of a roll-up row: begroting, wijzigingen, na wijziging, gerealiseerd, verschil
+    // (contract §11: the variance is to the amended budget).
+    let amounts = |b: jaarcyclus::model::Money, a: jaarcyclus::model::Money, g: jaarcyclus::model::Money| {
+        format!(
+            "{} {} {} {} {}",
+            nl::money(b),
+            nl::eur(a.decimal() - b.decimal()),
+            nl::money(a),
+            nl::money(g),
+            nl::eur(g.decimal() - a.decimal())
+        )
+    };
+    assert!(r.amended.any(), "the default data has wijzigingen in effect for 2025");
     // Every party's own row and every consolidated row, all perspectives together.
     for n in &r.org.nodes {
         let budget = r.own[&n.id].year(y);
+        let amended = r.amended.own[&n.id].year(y);
         let real = r.realised.own[&n.id].year(y);
         // A long name wraps in its cell: the row starts with the name's first word and ends
-        // with the role and the three amounts.
+        // with the role and the five amounts.
         let first = n.naam.split(' ').next().unwrap();
-        let want = format!(
-            "{} {} {} {}",
-            n.rol.as_str(),
-            nl::money(budget),
-            nl::money(real),
-            nl::eur(real.decimal() - budget.decimal())
-        );
+        let want = format!("{} {}", n.rol.as_str(), amounts(budget, amended, real));
         let found = rows.iter().any(|l| l.starts_with(first) && squeeze(l).ends_with(&want));
         assert!(found, "{first} … {want} not in\n{rows:#?}");
     }
     let sbo = r.org.nodes.iter().find(|n| n.parent.is_none()).unwrap();
-    let (b, g) = (r.consolidated[&sbo.id].year(y), r.realised.integral.year(y));
-    let integral = format!("{} SBO {} {} {}", sbo.naam, nl::money(b), nl::money(g), nl::eur(g.decimal() - b.decimal()));
-    assert!(rows.iter().any(|l| squeeze(l) == integral), "{integral}");
+    let (b, a, g) = (r.consolidated[&sbo.id].year(y), r.amended.integral.year(y), r.realised.integral.year(y));
+    assert_ne!(a, b, "the wijzigingen change the integral budget");
+    let integral = format!("SBO {}", amounts(b, a, g));
+    let found =
+        rows.iter().any(|l| l.starts_with(sbo.naam.split(' ').next().unwrap()) && squeeze(l).ends_with(&integral));
+    assert!(found, "{integral}");
     // "Wat heeft het gekost?" shows realised cost per party, e.g. the SBO's beheer.
     let sbo_beheer = r.realised.own[&sbo.id].get("beheer", y);
     assert!(rows.iter().any(|l| l.contains(&nl::money(sbo_beheer))), "realised SBO beheer");

@@ -81,3 +81,66 @@ fn a_party_without_a_report_is_visible() {
     assert!(text.contains("1 partij zonder rapportage"), "{text}");
     assert!(text.contains("4 van 5"), "{text}");
 }
+
+/// Reads a CSV the program wrote (BOM, `;`, quoted fields, decimal comma) into rows of fields.
+fn csv(path: &Path) -> Vec<Vec<String>> {
+    let text = std::fs::read_to_string(path).unwrap();
+    let text = text.trim_start_matches('\u{feff}');
+    let mut rows = Vec::new();
+    for line in text.lines() {
+        let (mut fields, mut cur, mut quoted) = (Vec::new(), String::new(), false);
+        let mut chars = line.chars().peekable();
+        while let Some(c) = chars.next() {
+            match (c, quoted) {
+                ('"', true) if chars.peek() == Some(&'"') => {
+                    cur.push('"');
+                    chars.next();
+                }
+                ('"', _) => quoted = !quoted,
+                (';', false) => fields.push(std::mem::take(&mut cur)),
+                _ => cur.push(c),
+            }
+        }
+        fields.push(cur);
+        rows.push(fields);
+    }
+    rows
+}
+
+fn amount(s: &str) -> rust_decimal::Decimal {
+    s.replace(',', ".").parse().unwrap()
+}
+
+/// The progress table next to the report has a row per line of the amended budget, and its
+/// columns add up to the report's integral figures; the wijzigingen table lists every mutatie,
+/// and the manifest lists both.
+#[test]
+fn the_tables_next_to_the_report_add_up_to_its_figures() {
+    let peil = jiff::civil::date(2026, 11, 29);
+    let (tree, _) = jaarcyclus::load_and_check(&root().join("data"), &Scope::default(), peil).unwrap();
+    let st = tree.stelsel.as_ref().unwrap();
+    let org = OrgTree::new(st);
+    let p = progress(&tree, &org, &st.normen, 2026, 3, peil);
+    let rows = csv(&out().join("2026/tabellen/voortgang-q3-2026.csv"));
+    let head = &rows[0];
+    let col = |name: &str| head.iter().position(|h| h == name).unwrap_or_else(|| panic!("column {name}"));
+    let sum = |name: &str| rows[1..].iter().map(|r| amount(&r[col(name)])).sum::<rust_decimal::Decimal>();
+    let all = &p.integral[""];
+    assert_eq!(rows.len() - 1, p.parties.iter().map(|x| x.lines.len()).sum::<usize>());
+    assert_eq!(sum("begroting_na_wijziging"), all.gewijzigd.decimal());
+    assert_eq!(sum("besteed_tot_en_met"), all.besteed.decimal());
+    assert_eq!(sum("prognose"), all.prognose.decimal());
+    assert_eq!(sum("afwijking"), all.afwijking());
+    let signal = rows.iter().find(|r| r[col("regel")] == "KO-AFBOUW-VIEWER").unwrap();
+    assert_eq!((signal[col("signaal")].as_str(), amount(&signal[col("afwijking")])), ("ja", 180_000.into()));
+    // Every mutatie of every wijziging of 2026, in effect or proposed.
+    let w = csv(&out().join("2026/tabellen/wijzigingen-2026.csv"));
+    let subs = tree.years[&2026].values();
+    let mutaties: usize = subs.flat_map(|s| &s.wijzigingen).map(|w| w.regels.len()).sum();
+    assert_eq!(w.len() - 1, mutaties);
+    assert!(w.iter().any(|r| r[0] == "rws-obo" && r[3] == "voorgesteld"));
+    let manifest = std::fs::read_to_string(out().join("2026/manifest.json")).unwrap();
+    for f in ["tabellen/voortgang-q3-2026.csv", "tabellen/wijzigingen-2026.csv", "voortgangsrapportage-2026-q3.pdf"] {
+        assert!(manifest.contains(f), "{f} in the manifest");
+    }
+}

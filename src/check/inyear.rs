@@ -137,7 +137,9 @@ fn voortgang(cx: &mut Ctx, sub: &Submission, v: &Voortgang, k: u8, y: Year, org:
                 let pct = variance_percent(budget, p.value)
                     .map(|x| nl::percent(x.abs()))
                     .unwrap_or_else(|| "meer dan 100%".into());
-                let d = msg::prognosis_off(&l.regel, &nl::money(p.value), &nl::money(budget), &nl::eur(diff), &pct, k);
+                let (how, by) = if diff.is_sign_negative() { ("onder", -diff) } else { ("boven", diff) };
+                let d =
+                    msg::prognosis_off(&l.regel, &nl::money(p.value), &nl::money(budget), &nl::eur(by), &pct, how, k);
                 cx.out.push(d.at(f, p.pos));
             }
         }

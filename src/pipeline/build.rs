@@ -60,7 +60,7 @@ pub fn build(o: &BuildOptions, typesetting: &mut dyn FnMut(usize)) -> Result<Bui
     let templates = Templates::with_overlay(o.templates.as_deref())?;
     let checked = refuse_untrustworthy(checked)?;
     let Checked { tree, diags } = &checked;
-    let rollups = rollups(tree, planned.iter().map(|p| p.jaar));
+    let rollups = rollups(tree, planned.iter().map(|p| p.jaar), o.peildatum);
     timings.lap("rollup", &mut clock);
     typesetting(planned.len());
     let made = typeset_documents(tree, diags, &planned, &rollups, &templates, o.peildatum, &mut timings)?;

@@ -66,11 +66,11 @@ pub fn plan_documents(tree: &Tree, jaar: Option<Year>) -> Vec<Planned> {
 /// The roll-up of every year a run needs, each made once.
 pub type Rollups = BTreeMap<Year, Rollup>;
 
-/// Rolls up each of `years` once.
-pub fn rollups(tree: &Tree, years: impl IntoIterator<Item = Year>) -> Rollups {
+/// Rolls up each of `years` once, at `peildatum`.
+pub fn rollups(tree: &Tree, years: impl IntoIterator<Item = Year>, peildatum: Date) -> Rollups {
     let mut out = Rollups::new();
     for y in years {
-        out.entry(y).or_insert_with(|| rollup(tree, y));
+        out.entry(y).or_insert_with(|| rollup(tree, y, peildatum));
     }
     out
 }

@@ -103,7 +103,7 @@ fn pack(
     let st = tree.stelsel.as_ref().ok_or_else(|| anyhow::anyhow!("stelsel.yaml ontbreekt"))?;
     let cyclusjaar = meeting::cycle_year(tree, v.datum.value);
     let years = v.agenda.iter().filter_map(|i| i.jaar.as_ref().map(|j| j.value)).chain(cyclusjaar);
-    let rollups: Rollups = rollups(tree, years);
+    let rollups: Rollups = rollups(tree, years, peildatum);
     let bijlagen = meeting::bijlagen(tree, v);
     let dir = format!("vergaderingen/{}", v.stem);
     let ready: Vec<&Bijlage> = bijlagen.iter().filter(|b| b.ontbreekt.is_none()).collect();

@@ -2,7 +2,7 @@
 //! a manifest per year, each atomically under a lock on `out/`; and the typst sources on request.
 
 use super::documents::{Made, Rollups};
-use crate::model::{Tree, Year};
+use crate::model::{Doc, Tree, Year};
 use crate::typeset::Templates;
 use crate::write::{Manifest, lock_out, remove_stale_temps, write_atomic};
 use anyhow::{Context, Result, bail};
@@ -81,6 +81,15 @@ pub fn write_documents(
         let r = &rollups[y];
         let mut tables = crate::view::sheets::tables(r);
         tables.extend(crate::view::sheets::plan_tables(tree, r));
+        tables.extend(crate::view::sheets::wijziging_table(tree, r, peildatum));
+        let quarter = made.iter().find_map(|m| match m.planned.kind {
+            Doc::Voortgang(k) if m.planned.jaar == *y => Some(k),
+            _ => None,
+        });
+        if let (Some(k), Some(st)) = (quarter, tree.stelsel.as_ref()) {
+            let p = crate::rollup::progress(tree, &r.org, &st.normen, *y, k, peildatum);
+            tables.push(crate::view::sheets::progress_table(&p));
+        }
         for t in &tables {
             let rel = format!("{y}/tabellen/{}-{y}.csv", t.name);
             let bytes = crate::write::csv(t);

@@ -3,6 +3,7 @@
 //! management consequences and the realisation — handed on to `view`. Pure; no rounding.
 
 mod allocate;
+mod amended;
 mod caps;
 mod grid;
 mod options;
@@ -15,17 +16,17 @@ mod totals;
 mod tests;
 
 pub use allocate::allocate;
+pub use amended::{Amended, WijzigingRow};
 pub use caps::{Cap, CapYear, difference};
 pub use grid::{Grid, Years, add_year, add_years};
 pub use options::{Alternatief, Beheerconsequentie, LevelTotal, PartyOptions};
 pub use org::{OrgNode, OrgTree};
-pub use progress::{
-    Figures, PartyProgress, PerPerspective, Progress, ProgressLine, WijzigingRow, latest_quarter, progress,
-};
+pub use progress::{Figures, PartyProgress, PerPerspective, Progress, ProgressLine, latest_quarter, progress};
 pub use realisation::{PartyRealisation, Realised, Variance, Verantwoording, variance};
 pub use totals::{FeatureRow, Line};
 
 use crate::model::*;
+use jiff::civil::Date;
 use std::collections::BTreeMap;
 
 /// Everything the documents of cycle year Y show, exact to the cent.
@@ -63,11 +64,14 @@ pub struct Rollup {
     pub verantwoording: Verantwoording,
     /// The realisation of Y per perspective at every level.
     pub realised: Realised,
+    /// The amended budget of Y at every level, and the wijzigingen of Y.
+    pub amended: Amended,
 }
 
-/// Rolls up cycle year `y`. Callers guarantee a readable stelsel and no E0–E2 findings; with
-/// no stelsel the roll-up is empty.
-pub fn rollup(tree: &Tree, y: Year) -> Rollup {
+/// Rolls up cycle year `y` at reference date `peildatum` (which decides the wijzigingen in
+/// effect). Callers guarantee a readable stelsel and no E0–E2 findings; with no stelsel the
+/// roll-up is empty.
+pub fn rollup(tree: &Tree, y: Year, peildatum: Date) -> Rollup {
     let jaren: Vec<Year> = (y..=y + 3).collect();
     let Some(st) = tree.stelsel.as_ref() else {
         return empty(y, jaren);
@@ -82,7 +86,8 @@ pub fn rollup(tree: &Tree, y: Year) -> Rollup {
     }
     let caps = caps::caps(st, &integral, &jaren);
     let options = options::parties(tree, &org, &own, y);
-    let verantwoording = realisation::verantwoording(tree, &org, &st.normen, y);
+    let verantwoording = realisation::verantwoording(tree, &org, &st.normen, y, peildatum);
+    let amended = amended::amended(tree, &org, y, peildatum);
     let realised = realisation::realised(&verantwoording, &org, y);
     let capped: Vec<(String, Option<Money>)> = caps
         .iter()
@@ -105,6 +110,7 @@ pub fn rollup(tree: &Tree, y: Year) -> Rollup {
         options,
         verantwoording,
         realised,
+        amended,
     }
 }
 
@@ -132,6 +138,7 @@ fn empty(y: Year, jaren: Vec<Year>) -> Rollup {
         consequences: Vec::new(),
         verantwoording: Verantwoording::default(),
         realised: Realised::default(),
+        amended: Amended::default(),
     }
 }
 

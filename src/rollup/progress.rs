@@ -3,6 +3,7 @@
 //! the wijzigingen in effect and proposed. Exact; a party without a report for quarter k counts
 //! its amended budget as its prognosis and its spending as unknown.
 
+use super::amended::WijzigingRow;
 use super::org::OrgTree;
 use crate::model::*;
 use jiff::civil::Date;
@@ -84,25 +85,6 @@ pub struct PartyProgress {
     pub results: Vec<(String, String, Option<VoortgangStatus>, Option<String>)>,
 }
 
-/// A wijziging, for the lists of those in effect and those proposed.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct WijzigingRow {
-    /// The party.
-    pub party: String,
-    /// Its number.
-    pub nummer: u32,
-    /// What it changes.
-    pub omschrijving: String,
-    /// Adopted on (`None`: proposed).
-    pub vastgesteld_op: Option<Date>,
-    /// The sum of its mutaties.
-    pub totaal: Decimal,
-    /// The number of lines it changes.
-    pub regels: usize,
-    /// Its status is concept.
-    pub concept: bool,
-}
-
 /// The progress of quarter k of Y.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Progress {
@@ -129,25 +111,10 @@ pub fn latest_quarter(tree: &Tree, y: Year) -> Option<u8> {
 
 /// The progress of quarter `k` of `y` at `peildatum`.
 pub fn progress(tree: &Tree, org: &OrgTree, norms: &Normen, y: Year, k: u8, peildatum: Date) -> Progress {
+    let (in_effect, proposed) = super::amended::wijzigingen(tree, org, y, peildatum);
     let mut parties = Vec::new();
-    let (mut in_effect, mut proposed) = (Vec::new(), Vec::new());
     for n in &org.nodes {
-        let Some(sub) = tree.submission(y, &n.id) else { continue };
-        for w in &sub.wijzigingen {
-            let row = WijzigingRow {
-                party: n.id.clone(),
-                nummer: w.nummer.value,
-                omschrijving: w.omschrijving.clone(),
-                vastgesteld_op: w.vastgesteld_op.as_ref().map(|d| d.value),
-                totaal: w.total(),
-                regels: w.regels.len(),
-                concept: w.header.status == Status::Concept,
-            };
-            if w.in_effect(peildatum) { in_effect.push(row) } else { proposed.push(row) }
-        }
-        if sub.begroting.is_none() {
-            continue;
-        }
+        let Some(sub) = tree.submission(y, &n.id).filter(|s| s.begroting.is_some()) else { continue };
         parties.push(party(sub, &n.id, norms, y, k, peildatum));
     }
     let own: BTreeMap<&str, &PerPerspective> = parties.iter().map(|p| (p.party.as_str(), &p.own)).collect();

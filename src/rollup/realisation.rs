@@ -1,26 +1,35 @@
-//! The jaarrekening's numbers for year Y: per line budget, realisation, variance and its
-//! explanation; per party the totals; the status of the plan results.
+//! The jaarrekening's numbers for year Y: per line the begroting, the mutaties in effect, the
+//! amended budget, the realisation, the variance to the amended budget and its explanation
+//! (contract §11); per party the totals; the status of the plan results.
 
 use super::grid::Grid;
 use super::org::OrgTree;
 use crate::model::*;
+use jiff::civil::Date;
 use rust_decimal::Decimal;
 use std::collections::BTreeMap;
 
-/// Realisation against budget of one line of Y.
+/// Realisation against the amended budget of one line of Y.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Variance {
     /// The line id.
     pub id: String,
-    /// What it pays for; `None` for a realisation of an unknown line (E303).
+    /// What it pays for (a new line's from its wijziging); `None` for a realisation of an
+    /// unknown line (E303).
     pub omschrijving: Option<String>,
     /// The perspective; `None` for an unknown line.
     pub beleidsdoel: Option<String>,
-    /// The budget for Y (0 for an unknown line).
+    /// The begroting's amount for Y (primitief; 0 for a new or unknown line).
+    pub begroting: Money,
+    /// The mutaties of the wijzigingen in effect.
+    pub mutaties: Decimal,
+    /// The wijziging (number) that brought a new line.
+    pub nieuw: Option<u32>,
+    /// The amended budget for Y (0 for an unknown line).
     pub budget: Money,
     /// The realisation; `None` when the line has none (E303).
     pub realisation: Option<Money>,
-    /// Realisation − budget; `None` without a realisation.
+    /// Realisation − amended budget; `None` without a realisation.
     pub difference: Option<Decimal>,
     /// The difference in percent of the budget; `None` for a budget of 0 or no realisation.
     pub percent: Option<Decimal>,
@@ -35,9 +44,14 @@ pub struct Variance {
 pub struct PartyRealisation {
     /// The party.
     pub party: String,
-    /// Its lines: every budget line of Y in begroting order, then realisations of unknown lines.
+    /// Its lines: every line of the amended budget of Y (begroting order, then new lines), then
+    /// realisations of unknown lines.
     pub lines: Vec<Variance>,
-    /// Total budget for Y.
+    /// Total begroting for Y (primitief).
+    pub begroting: Money,
+    /// Total of the mutaties in effect.
+    pub mutaties: Decimal,
+    /// Total amended budget for Y.
     pub begroot: Money,
     /// Total realisation.
     pub gerealiseerd: Money,
@@ -50,7 +64,11 @@ pub struct PartyRealisation {
 pub struct Verantwoording {
     /// Per party.
     pub parties: Vec<PartyRealisation>,
-    /// Total budget of those parties.
+    /// Total begroting of those parties (primitief).
+    pub begroting: Money,
+    /// Total of their mutaties in effect.
+    pub mutaties: Decimal,
+    /// Total amended budget of those parties.
     pub begroot: Money,
     /// Total realisation.
     pub gerealiseerd: Money,
@@ -64,24 +82,25 @@ pub fn variance(budget: Money, real: Money) -> (Decimal, Option<Decimal>) {
     (d, variance_percent(budget, real))
 }
 
-fn party(norms: &Normen, sub: &Submission, id: &str, y: Year) -> Option<PartyRealisation> {
+fn party(norms: &Normen, sub: &Submission, id: &str, y: Year, peildatum: Date) -> Option<PartyRealisation> {
     let r = sub.realisatie.as_ref()?;
-    let regels = sub.begroting.as_ref().map(|b| b.regels.as_slice()).unwrap_or_default();
+    let amended = sub.amended(y, peildatum);
     let real_of = |line: &str| r.regels.iter().find(|x| x.regel.value == line);
     let mut lines = Vec::new();
-    for b in regels {
-        let found = real_of(&b.id);
-        let budget = b.amount(y);
+    for a in &amended {
+        let found = real_of(a.id);
         let realisation = found.and_then(|x| x.bedrag.as_ref()).map(|m| m.value);
-        lines.push(line(norms, &b.id, Some(b), budget, realisation, found.and_then(|x| x.toelichting.clone())));
+        lines.push(line(norms, a.id, Some(a), realisation, found.and_then(|x| x.toelichting.clone())));
     }
-    for x in r.regels.iter().filter(|x| !regels.iter().any(|b| b.id.value == x.regel.value)) {
+    for x in r.regels.iter().filter(|x| !amended.iter().any(|a| a.id == x.regel.value)) {
         let realisation = x.bedrag.as_ref().map(|m| m.value);
-        lines.push(line(norms, &x.regel, None, Money::ZERO, realisation, x.toelichting.clone()));
+        lines.push(line(norms, &x.regel, None, realisation, x.toelichting.clone()));
     }
     let results = r.resultaten.iter().map(|s| (s.resultaat.value.clone(), (s.status, s.toelichting.clone()))).collect();
     Some(PartyRealisation {
         party: id.to_string(),
+        begroting: lines.iter().map(|l| l.begroting).sum(),
+        mutaties: lines.iter().map(|l| l.mutaties).sum(),
         begroot: lines.iter().map(|l| l.budget).sum(),
         gerealiseerd: lines.iter().filter_map(|l| l.realisation).sum(),
         lines,
@@ -92,16 +111,19 @@ fn party(norms: &Normen, sub: &Submission, id: &str, y: Year) -> Option<PartyRea
 fn line(
     norms: &Normen,
     id: &str,
-    b: Option<&Regel>,
-    budget: Money,
+    a: Option<&AmendedLine>,
     realisation: Option<Money>,
     toelichting: Option<String>,
 ) -> Variance {
+    let budget = a.map_or(Money::ZERO, AmendedLine::amount);
     let v = realisation.map(|r| variance(budget, r));
     Variance {
         id: id.to_string(),
-        omschrijving: b.map(|b| b.omschrijving.clone()),
-        beleidsdoel: b.map(|b| b.beleidsdoel.value.clone()),
+        omschrijving: a.map(|a| a.omschrijving.to_string()),
+        beleidsdoel: a.map(|a| a.beleidsdoel.to_string()),
+        begroting: a.map_or(Money::ZERO, |a| a.begroting),
+        mutaties: a.map_or(Decimal::ZERO, |a| a.mutaties),
+        nieuw: a.and_then(|a| a.nieuw),
         budget,
         realisation,
         difference: v.map(|v| v.0),
@@ -111,15 +133,21 @@ fn line(
     }
 }
 
-/// The jaarrekening of year `y`: every party of the tree with a realisation for `y`.
-pub fn verantwoording(tree: &Tree, org: &OrgTree, norms: &Normen, y: Year) -> Verantwoording {
-    let parties: Vec<PartyRealisation> =
-        org.nodes.iter().filter_map(|n| tree.submission(y, &n.id).and_then(|s| party(norms, s, &n.id, y))).collect();
+/// The jaarrekening of year `y` at `peildatum`: every party of the tree with a realisation for
+/// `y`, against its amended budget.
+pub fn verantwoording(tree: &Tree, org: &OrgTree, norms: &Normen, y: Year, peildatum: Date) -> Verantwoording {
+    let parties: Vec<PartyRealisation> = org
+        .nodes
+        .iter()
+        .filter_map(|n| tree.submission(y, &n.id).and_then(|s| party(norms, s, &n.id, y, peildatum)))
+        .collect();
     let status_counts = ResultaatStatus::ALL
         .iter()
         .map(|st| (*st, parties.iter().flat_map(|p| p.results.values()).filter(|(s, _)| s == st).count()))
         .collect();
     Verantwoording {
+        begroting: parties.iter().map(|p| p.begroting).sum(),
+        mutaties: parties.iter().map(|p| p.mutaties).sum(),
         begroot: parties.iter().map(|p| p.begroot).sum(),
         gerealiseerd: parties.iter().map(|p| p.gerealiseerd).sum(),
         parties,

@@ -176,7 +176,7 @@ fn caps_gap_and_room() {
             (1, regel(3, "b", &[Some(1)])),
         ],
     );
-    let r = rollup(&t, 2027);
+    let r = rollup(&t, 2027, jiff::civil::date(2026, 11, 29));
     let a = r.cap("a").unwrap();
     assert_eq!(a.jaren[0].request, Money::from_euros(1250));
     assert_eq!(a.jaren[0].difference, Some(dec("250")));
@@ -221,7 +221,7 @@ proptest! {
     #[test]
     fn parts_sum_to_the_whole_at_every_level((orgs, lines) in org_strategy().prop_flat_map(|o| { let n = o.len(); (Just(o), line_strategy(n)) })) {
         let t = build(&orgs, &lines);
-        let r = rollup(&t, 2027);
+        let r = rollup(&t, 2027, jiff::civil::date(2026, 11, 29));
         // Party j lies under party i when i is on j's chain of parents.
         let under = |i: usize, j: usize| { let mut k = j; while k != 0 { k = orgs[k].1; if k == i { return true; } } false };
         for i in 0..orgs.len() {

@@ -16,6 +16,9 @@ use serde::Serialize;
 pub struct VerantwoordingView {
     /// Per party with a realisation.
     pub partijen: Vec<PartijVerantwoording>,
+    /// The wijzigingen in effect.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub wijzigingen: Option<WijzigingenView>,
     /// The totals over those parties.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub totaal: Option<VerantwoordingTotaal>,
@@ -32,15 +35,21 @@ pub struct VerantwoordingView {
 pub struct PartijVerantwoording {
     /// The party.
     pub partij: String,
-    /// Its budget for Y.
+    /// Its short name (the overview has six amount columns).
+    pub partij_kort: String,
+    /// Its begroting for Y (primitief).
     pub begroot: String,
+    /// The wijzigingen in effect, together.
+    pub mutaties: String,
+    /// Its amended budget for Y.
+    pub gewijzigd: String,
     /// Its realisation.
     pub gerealiseerd: String,
-    /// Realisation − budget.
+    /// Realisation − amended budget.
     pub verschil: String,
-    /// The difference in percent of the budget (`null` for a budget of 0).
+    /// The difference in percent of the amended budget (`null` for a budget of 0).
     pub procent: Option<String>,
-    /// The budget as a fraction of the chart maximum.
+    /// The amended budget as a fraction of the chart maximum.
     pub begroot_fractie: f64,
     /// The realisation as a fraction of the chart maximum.
     pub gerealiseerd_fractie: f64,
@@ -57,11 +66,17 @@ pub struct RegelVerantwoording {
     pub omschrijving: Option<String>,
     /// The perspective's id.
     pub beleidsdoel: Option<String>,
-    /// The budget for Y.
+    /// The begroting for Y (primitief; € 0 for a new line).
     pub begroot: String,
+    /// The mutaties in effect.
+    pub mutaties: String,
+    /// The amended budget for Y.
+    pub gewijzigd: String,
+    /// The wijziging that brought a new line ("nieuw in wijziging 1"), else `null`.
+    pub nieuw: Option<String>,
     /// The realisation (`null` when missing).
     pub gerealiseerd: Option<String>,
-    /// Realisation − budget (`null` without a realisation).
+    /// Realisation − amended budget (`null` without a realisation).
     pub verschil: Option<String>,
     /// The difference in percent (`null` for a budget of 0 or without a realisation).
     pub procent: Option<String>,
@@ -74,14 +89,44 @@ pub struct RegelVerantwoording {
 /// The totals of the realisation.
 #[derive(Clone, Debug, Serialize)]
 pub struct VerantwoordingTotaal {
-    /// Total budget.
+    /// Total begroting (primitief).
     pub begroot: String,
+    /// Total of the wijzigingen in effect.
+    pub mutaties: String,
+    /// Total amended budget.
+    pub gewijzigd: String,
     /// Total realisation.
     pub gerealiseerd: String,
-    /// Realisation − budget.
+    /// Realisation − amended budget.
     pub verschil: String,
-    /// In percent of the budget (`null` for a budget of 0).
+    /// In percent of the amended budget (`null` for a budget of 0).
     pub procent: Option<String>,
+}
+
+/// The wijzigingen in effect at the reference date (contract §11).
+#[derive(Clone, Debug, Serialize)]
+pub struct WijzigingenView {
+    /// Each wijziging in effect, in tree and number order.
+    pub rijen: Vec<WijzigingRij>,
+    /// The total of their mutaties.
+    pub totaal: String,
+}
+
+/// One wijziging in effect.
+#[derive(Clone, Debug, Serialize)]
+pub struct WijzigingRij {
+    /// The party.
+    pub partij: String,
+    /// Its short name.
+    pub partij_kort: String,
+    /// Its number.
+    pub nummer: u32,
+    /// What it changes.
+    pub omschrijving: String,
+    /// Adopted on, in words.
+    pub vastgesteld_op: String,
+    /// The total of its mutaties.
+    pub mutatie: String,
 }
 
 /// A count of results with one status.
@@ -96,7 +141,13 @@ pub struct StatusAantal {
 /// The verantwoording (jaarrekening only).
 pub fn verantwoording(cx: &Ctx) -> VerantwoordingView {
     if cx.is_plan() {
-        return VerantwoordingView { partijen: Vec::new(), totaal: None, resultaatstatus: Vec::new(), norm: None };
+        return VerantwoordingView {
+            partijen: Vec::new(),
+            wijzigingen: None,
+            totaal: None,
+            resultaatstatus: Vec::new(),
+            norm: None,
+        };
     }
     let v = &cx.r.verantwoording;
     let max = v.parties.iter().flat_map(|p| [p.begroot, p.gerealiseerd]).max().unwrap_or(Money::ZERO).decimal();
@@ -107,7 +158,10 @@ pub fn verantwoording(cx: &Ctx) -> VerantwoordingView {
             let (d, pct) = variance(p.begroot, p.gerealiseerd);
             PartijVerantwoording {
                 partij: cx.party(&p.party),
-                begroot: nl::money(p.begroot),
+                partij_kort: cx.party_short(&p.party),
+                begroot: nl::money(p.begroting),
+                mutaties: nl::eur(p.mutaties),
+                gewijzigd: nl::money(p.begroot),
                 gerealiseerd: nl::money(p.gerealiseerd),
                 verschil: nl::eur(d),
                 procent: pct.map(nl::percent),
@@ -120,7 +174,10 @@ pub fn verantwoording(cx: &Ctx) -> VerantwoordingView {
                         id: l.id.clone(),
                         omschrijving: l.omschrijving.clone(),
                         beleidsdoel: l.beleidsdoel.clone(),
-                        begroot: nl::money(l.budget),
+                        begroot: nl::money(l.begroting),
+                        mutaties: nl::eur(l.mutaties),
+                        gewijzigd: nl::money(l.budget),
+                        nieuw: l.nieuw.map(|n| format!("nieuw in wijziging {n}")),
                         gerealiseerd: l.realisation.map(nl::money),
                         verschil: l.difference.map(nl::eur),
                         procent: l.percent.map(nl::percent),
@@ -133,10 +190,29 @@ pub fn verantwoording(cx: &Ctx) -> VerantwoordingView {
         .collect();
     let (d, pct) = variance(v.begroot, v.gerealiseerd);
     let n = &cx.st.normen;
+    let a = &cx.r.amended;
+    let wijzigingen = WijzigingenView {
+        rijen: a
+            .in_effect
+            .iter()
+            .map(|w| WijzigingRij {
+                partij: cx.party(&w.party),
+                partij_kort: cx.party_short(&w.party),
+                nummer: w.nummer,
+                omschrijving: w.omschrijving.clone(),
+                vastgesteld_op: w.vastgesteld_op.map(nl::date).unwrap_or_default(),
+                mutatie: nl::eur(w.totaal),
+            })
+            .collect(),
+        totaal: nl::eur(a.mutaties()),
+    };
     VerantwoordingView {
         partijen,
+        wijzigingen: Some(wijzigingen),
         totaal: Some(VerantwoordingTotaal {
-            begroot: nl::money(v.begroot),
+            begroot: nl::money(v.begroting),
+            mutaties: nl::eur(v.mutaties),
+            gewijzigd: nl::money(v.begroot),
             gerealiseerd: nl::money(v.gerealiseerd),
             verschil: nl::eur(d),
             procent: pct.map(nl::percent),
@@ -163,6 +239,17 @@ pub fn points(cx: &Ctx, diags: &Diagnostics) -> Vec<String> {
             nl::money(v.gerealiseerd),
             nl::money(v.begroot),
             compared(v.begroot, v.gerealiseerd)
+        ));
+    }
+    if cx.r.amended.any() && !v.parties.is_empty() {
+        let how = match v.mutaties.cmp(&Decimal::ZERO) {
+            std::cmp::Ordering::Less => format!(", door begrotingswijzigingen met {} verlaagd", nl::eur(-v.mutaties)),
+            std::cmp::Ordering::Greater => format!(", door begrotingswijzigingen met {} verhoogd", nl::eur(v.mutaties)),
+            std::cmp::Ordering::Equal => ", per saldo ongewijzigd door de begrotingswijzigingen".into(),
+        };
+        out.push(format!(
+            "Dat is de begroting na wijziging: de oorspronkelijke begroting van {}{how}.",
+            nl::money(v.begroting)
         ));
     }
     out.extend(against_caps(cx));

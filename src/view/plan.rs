@@ -232,21 +232,32 @@ fn doorkijk(cx: &Ctx, p: &str) -> Vec<DoorkijkView> {
     out
 }
 
-fn kosten(cx: &Ctx, p: &str) -> Kosten {
+fn kosten<'a>(cx: &'a Ctx, p: &str) -> Kosten {
     // One pass over the lines, grouped by party, then the parties in tree order: linear in the
     // size of the tree (a filter per party was quadratic at a thousand parties).
     // Abridged: each OBO's lines are added to its TBO (the row then names how many parties).
+    let key_of = |id: &'a str| if cx.compact { cx.r.org.upper(id) } else { id };
     let mut per_party: BTreeMap<&str, (Years, BTreeSet<&str>)> = BTreeMap::new();
     for l in cx.r.lines.iter().filter(|l| l.beleidsdoel == p) {
-        let key = if cx.compact { cx.r.org.upper(&l.party) } else { l.party.as_str() };
-        let slot = per_party.entry(key).or_default();
+        let slot = per_party.entry(key_of(&l.party)).or_default();
         add_years(&mut slot.0, &l.bedragen);
         slot.1.insert(l.party.as_str());
     }
     let y = cx.r.jaar;
+    if !cx.is_plan() {
+        // A party whose only lines here are new lines of a wijziging in effect.
+        for (id, g) in &cx.r.amended.own {
+            if g.perspectives().any(|x| x == p) {
+                per_party.entry(key_of(id)).or_default().1.insert(id.as_str());
+            }
+        }
+    }
     let realised = |members: &BTreeSet<&str>| -> Option<Money> {
         let own = &cx.r.realised.own;
         members.iter().all(|m| own.contains_key(*m)).then(|| members.iter().map(|m| own[*m].get(p, y)).sum())
+    };
+    let amended = |members: &BTreeSet<&str>| -> Money {
+        members.iter().filter_map(|m| cx.r.amended.own.get(*m)).map(|g| g.get(p, y)).sum()
     };
     let mut rijen = Vec::new();
     let mut total = Years::new();
@@ -268,7 +279,7 @@ fn kosten(cx: &Ctx, p: &str) -> Kosten {
             KostenRij { partij, bedragen: b.bedragen, totaal: Some(b.totaal) }
         } else {
             let budget = years.get(&y).copied().unwrap_or_default();
-            KostenRij { partij, bedragen: accounts_row(budget, realised(members)), totaal: None }
+            KostenRij { partij, bedragen: accounts_row(budget, amended(members), realised(members)), totaal: None }
         });
     }
     if cx.is_plan() {
@@ -276,19 +287,32 @@ fn kosten(cx: &Ctx, p: &str) -> Kosten {
     }
     let budget = total.get(&y).copied().unwrap_or_default();
     Kosten {
-        kop: Some(vec![format!("Begroot {y}"), format!("Gerealiseerd {y}"), "Verschil".to_string()]),
+        kop: Some(accounts_kop(y)),
         rijen,
-        totaal: Bedragen { bedragen: accounts_row(budget, realised(&all)), totaal: String::new() },
+        totaal: Bedragen { bedragen: accounts_row(budget, amended(&all), realised(&all)), totaal: String::new() },
         samengevoegd,
     }
 }
 
-/// Begroot, gerealiseerd and verschil of the jaarrekening; without a realisation (a party that
-/// delivered none) the realisation and the difference are unknown.
-pub fn accounts_row(budget: Money, realised: Option<Money>) -> Vec<String> {
+/// The column heads of every roll-up in the jaarrekening (contract §11).
+pub fn accounts_kop(y: Year) -> Vec<String> {
+    vec![
+        format!("Begroting {y}"),
+        "Wijzigingen".to_string(),
+        "Na wijziging".to_string(),
+        format!("Gerealiseerd {y}"),
+        "Verschil".to_string(),
+    ]
+}
+
+/// A roll-up row of the jaarrekening: the begroting (primitief), the wijzigingen in effect,
+/// the amended budget, the realisation and realisation − amended budget; without a realisation
+/// (a party that delivered none) the realisation and the difference are unknown.
+pub fn accounts_row(begroting: Money, gewijzigd: Money, realised: Option<Money>) -> Vec<String> {
     let (real, diff) = match realised {
-        Some(r) => (nl::money(r), nl::eur(r.decimal() - budget.decimal())),
+        Some(r) => (nl::money(r), nl::eur(r.decimal() - gewijzigd.decimal())),
         None => ("niet aangeleverd".to_string(), "—".to_string()),
     };
-    vec![nl::money(budget), real, diff]
+    let mutaties = nl::eur(gewijzigd.decimal() - begroting.decimal());
+    vec![nl::money(begroting), mutaties, nl::money(gewijzigd), real, diff]
 }

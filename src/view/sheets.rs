@@ -1,8 +1,10 @@
 //! Spreadsheet export: the roll-up tables as `write::Table`s, for CSV and XLSX — controllers
 //! live in spreadsheets. Pure; exact amounts (the XLSX writer converts at the very last step).
 
-use crate::rollup::Rollup;
+use crate::model::{Tree, variance_percent};
+use crate::rollup::{Progress, Rollup};
 use crate::write::{Cell, Table};
+use jiff::civil::Date;
 
 fn money(m: crate::model::Money) -> Cell {
     Cell::Money(m.decimal())
@@ -62,7 +64,7 @@ pub fn tables(r: &Rollup) -> Vec<Table> {
         }
     }
     let headers = ["beleidsdoel", "jaar", "taakstellend", "begroting", "verschil", "financier", "aandeel_verschil"];
-    out.push(Table { name: "taakstellend".into(), headers: headers.iter().map(|s| s.to_string()).collect(), rows });
+    out.push(Table { name: "taakstellend".into(), headers: names(&headers), rows });
 
     let mut headers: Vec<String> =
         ["organisatie", "regel", "omschrijving", "beleidsdoel", "component", "kostensoort", "feature"]
@@ -106,8 +108,11 @@ pub fn tables(r: &Rollup) -> Vec<Table> {
         let headers = [
             "organisatie",
             "regel",
+            "omschrijving",
             "beleidsdoel",
-            "begroot",
+            "begroting",
+            "mutaties",
+            "begroting_na_wijziging",
             "gerealiseerd",
             "verschil",
             "verschil_procent",
@@ -120,7 +125,10 @@ pub fn tables(r: &Rollup) -> Vec<Table> {
                 rows.push(vec![
                     Cell::Text(p.party.clone()),
                     Cell::Text(v.id.clone()),
+                    Cell::Text(v.omschrijving.clone().unwrap_or_default()),
                     Cell::Text(v.beleidsdoel.clone().unwrap_or_default()),
+                    money(v.begroting),
+                    Cell::Money(v.mutaties),
                     money(v.budget),
                     v.realisation.map(money).unwrap_or(Cell::Empty),
                     v.difference.map(Cell::Money).unwrap_or(Cell::Empty),
@@ -130,19 +138,100 @@ pub fn tables(r: &Rollup) -> Vec<Table> {
                 ]);
             }
         }
-        out.push(Table {
-            name: "verantwoording".into(),
-            headers: headers.iter().map(|s| s.to_string()).collect(),
-            rows,
-        });
+        out.push(Table { name: "verantwoording".into(), headers: names(&headers), rows });
     }
     out
+}
+
+fn names(h: &[&str]) -> Vec<String> {
+    h.iter().map(|s| s.to_string()).collect()
+}
+
+/// Every mutatie of every wijziging of the roll-up's year, in effect or proposed (contract
+/// §11); no table when there is none.
+pub fn wijziging_table(tree: &Tree, r: &Rollup, peildatum: Date) -> Option<Table> {
+    let mut rows = Vec::new();
+    for node in &r.org.nodes {
+        let Some(sub) = tree.submission(r.jaar, &node.id) else { continue };
+        for w in &sub.wijzigingen {
+            for m in &w.regels {
+                rows.push(vec![
+                    Cell::Text(node.id.clone()),
+                    Cell::Int(w.nummer.value.into()),
+                    Cell::Text(w.omschrijving.clone()),
+                    Cell::Text(if w.in_effect(peildatum) { "van kracht" } else { "voorgesteld" }.into()),
+                    Cell::Text(w.vastgesteld_op.as_ref().map(|d| d.value.to_string()).unwrap_or_default()),
+                    Cell::Text(m.regel.value.clone()),
+                    Cell::Text(if m.nieuw.is_some() { "ja" } else { "nee" }.into()),
+                    m.mutatie.as_ref().map(|d| Cell::Money(d.value)).unwrap_or(Cell::Empty),
+                    Cell::Text(m.toelichting.clone()),
+                ]);
+            }
+        }
+    }
+    let headers = [
+        "organisatie",
+        "nummer",
+        "omschrijving",
+        "status",
+        "vastgesteld_op",
+        "regel",
+        "nieuwe_regel",
+        "mutatie",
+        "toelichting",
+    ];
+    (!rows.is_empty()).then(|| Table { name: "wijzigingen".into(), headers: names(&headers), rows })
+}
+
+/// The progress report's lines (contract §11): per party and line the amended budget, spent to
+/// date, the prognosis, the expected variance and the explanation. A party without a report
+/// has its spending empty and its prognosis equal to the amended budget.
+pub fn progress_table(p: &Progress) -> Table {
+    let mut rows = Vec::new();
+    for party in &p.parties {
+        for l in &party.lines {
+            let afwijking = l.prognose.decimal() - l.gewijzigd.decimal();
+            rows.push(vec![
+                Cell::Text(party.party.clone()),
+                Cell::Text(if party.report.is_some() { "ja" } else { "nee" }.into()),
+                Cell::Text(l.id.clone()),
+                Cell::Text(l.omschrijving.clone()),
+                Cell::Text(l.beleidsdoel.clone()),
+                money(l.begroting),
+                Cell::Money(l.mutaties),
+                money(l.gewijzigd),
+                l.besteed.map(money).unwrap_or(Cell::Empty),
+                money(l.prognose),
+                Cell::Money(afwijking),
+                variance_percent(l.gewijzigd, l.prognose).map(Cell::Percent).unwrap_or(Cell::Empty),
+                Cell::Text(if l.signaal { "ja" } else { "nee" }.into()),
+                Cell::Text(l.toelichting.clone().unwrap_or_default()),
+            ]);
+        }
+    }
+    let headers = [
+        "organisatie",
+        "aangeleverd",
+        "regel",
+        "omschrijving",
+        "beleidsdoel",
+        "begroting",
+        "mutaties",
+        "begroting_na_wijziging",
+        "besteed_tot_en_met",
+        "prognose",
+        "afwijking",
+        "afwijking_procent",
+        "signaal",
+        "toelichting",
+    ];
+    Table { name: format!("voortgang-q{}", p.kwartaal), headers: names(&headers), rows }
 }
 
 /// The goals, results, outlook, risks and management consequences of the plans of the roll-up's
 /// year and the alternatives of its begrotingen, one row each: the detail that an abridged
 /// document leaves out of its body (see `view::Ingekort`).
-pub fn plan_tables(tree: &crate::model::Tree, r: &Rollup) -> Vec<Table> {
+pub fn plan_tables(tree: &Tree, r: &Rollup) -> Vec<Table> {
     let text = |s: &str| Cell::Text(s.to_string());
     let opt = |s: Option<&str>| Cell::Text(s.unwrap_or_default().to_string());
     let mut doelen = Vec::new();

@@ -111,7 +111,10 @@ fn account_figures(cx: &Ctx, diags: &Diagnostics) -> Vec<Kerncijfer> {
     let status = |s: ResultaatStatus| v.status_counts.iter().find(|(x, _)| *x == s).map(|(_, n)| *n).unwrap_or(0);
     let results: usize = v.status_counts.iter().map(|(_, n)| n).sum();
     vec![
-        kcm(format!("Begroot {y}"), v.begroot.decimal()),
+        kcm(
+            if cx.r.amended.any() { format!("Begroting {y} na wijziging") } else { format!("Begroting {y}") },
+            v.begroot.decimal(),
+        ),
         kcm(format!("Gerealiseerd {y}"), v.gerealiseerd.decimal()),
         Kerncijfer { label: "Verschil".into(), waarde: format!("{}{pct}", nl::mln(d)), exact: Some(nl::eur(d)) },
         kc("Regels boven de norm", format!("{above} van {}", lines.len())),

@@ -2,7 +2,7 @@
 //! over the financiers, and the portfolio (feature-based costing) with its breakdowns.
 
 use super::cx::Ctx;
-use super::plan::accounts_row;
+use super::plan::{accounts_kop, accounts_row};
 use super::text::{fractie, key_percent, row};
 use crate::model::{Money, Rol, Year};
 use crate::nl;
@@ -14,7 +14,8 @@ use serde::Serialize;
 /// The `niveaus` object.
 #[derive(Clone, Debug, Serialize)]
 pub struct Niveaus {
-    /// The column headings: the years, or in the jaarrekening begroot, gerealiseerd, verschil.
+    /// The column headings: the years, or in the jaarrekening begroting, wijzigingen, na wijziging,
+    /// gerealiseerd, verschil.
     pub kop: Vec<String>,
     /// One row per party (own), per TBO (consolidated) and the SBO (integral), all perspectives.
     pub rijen: Vec<NiveauRij>,
@@ -123,15 +124,10 @@ pub struct Verdeling {
 
 /// Every party's own total, each TBO's (and any other party with parties below it)
 /// consolidated total after its subtree, and the SBO's integral total last; for all
-/// perspectives together and per perspective. In the jaarrekening: begroot, gerealiseerd and
-/// verschil at every level.
+/// perspectives together and per perspective. In the jaarrekening: begroting, wijzigingen,
+/// amended budget, gerealiseerd and verschil at every level.
 pub fn niveaus(cx: &Ctx) -> Niveaus {
-    let kop = if cx.is_plan() {
-        cx.kop()
-    } else {
-        let y = cx.r.jaar;
-        vec![format!("Begroot {y}"), format!("Gerealiseerd {y}"), "Verschil".to_string()]
-    };
+    let kop = if cx.is_plan() { cx.kop() } else { accounts_kop(cx.r.jaar) };
     let perspectieven =
         cx.r.caps
             .iter()
@@ -153,9 +149,9 @@ fn rows(cx: &Ctx, p: Option<&str>) -> Vec<NiveauRij> {
     let mut open: Vec<(usize, &str)> = Vec::new(); // consolidated rows waiting for their subtree to end
     let push = |rijen: &mut Vec<NiveauRij>, id: &str, soort: &'static str| {
         let n = cx.r.org.node(id).expect("a node of the tree");
-        let (budget, real) = match soort {
-            "eigen" => (cx.r.own.get(id), cx.r.realised.own.get(id)),
-            _ => (cx.r.consolidated.get(id), cx.r.realised.consolidated.get(id)),
+        let (budget, amended, real) = match soort {
+            "eigen" => (cx.r.own.get(id), cx.r.amended.own.get(id), cx.r.realised.own.get(id)),
+            _ => (cx.r.consolidated.get(id), cx.r.amended.consolidated.get(id), cx.r.realised.consolidated.get(id)),
         };
         let empty = Grid::default();
         let cell = |g: &Grid, y: Year| p.map_or_else(|| g.year(y), |p| g.get(p, y));
@@ -171,7 +167,7 @@ fn rows(cx: &Ctx, p: Option<&str>) -> Vec<NiveauRij> {
                 _ => cx.r.realised.missing.get(id).is_none_or(Vec::is_empty),
             };
             let r = real.filter(|_| complete).map(|g| cell(g, y)).or(complete.then_some(Money::ZERO));
-            (accounts_row(cell(budget.unwrap_or(&empty), y), r), None)
+            (accounts_row(cell(budget.unwrap_or(&empty), y), cell(amended.unwrap_or(&empty), y), r), None)
         };
         rijen.push(NiveauRij {
             naam: n.naam.clone(),

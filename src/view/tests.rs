@@ -22,7 +22,7 @@ fn load() -> (Tree, Diagnostics) {
 fn doc(kind: CycleDoc, y: Year) -> Value {
     let (tree, diags) = load();
     assert!(!diags.blocks_build(), "default data has no E0–E2 findings");
-    document(kind, &tree, &rollup(&tree, y), &diags, peildatum())
+    document(kind, &tree, &rollup(&tree, y, peildatum()), &diags, peildatum())
 }
 
 /// The files `data/<y>/*/<name>.yaml`, read as plain YAML (not through `load`).
@@ -125,10 +125,19 @@ fn jaarrekening_2025_shows_the_realisation() {
         .map(|l| dec(&l["bedrag"]))
         .sum();
     let budget = budget_sum(2025, 2025, |_| true);
+    // Every wijziging of 2025 in the default data is adopted before the reference date.
+    let mutaties: Decimal = yaml(2025, "wijziging-1")
+        .iter()
+        .flat_map(|w| w["regels"].as_array().unwrap().clone())
+        .map(|l| dec(&l["mutatie"]))
+        .sum();
+    assert!(!mutaties.is_zero());
     let t = &v["verantwoording"]["totaal"];
     assert_eq!(t["gerealiseerd"], eur(real));
     assert_eq!(t["begroot"], eur(budget));
-    assert_eq!(t["verschil"], eur(real - budget));
+    assert_eq!(t["mutaties"], eur(mutaties));
+    assert_eq!(t["gewijzigd"], eur(budget + mutaties));
+    assert_eq!(t["verschil"], eur(real - budget - mutaties));
     assert_eq!(v["document"]["concept"], false);
     assert_eq!(v["document"]["status"], "DEFINITIEF");
     assert_eq!(v["vragen"][0], "Wat hebben we bereikt?");
@@ -188,16 +197,16 @@ fn plans_have_no_verantwoording_and_the_shape_is_complete() {
 #[test]
 fn json_bytes_are_deterministic() {
     let (tree, diags) = load();
-    let r = rollup(&tree, 2027);
+    let r = rollup(&tree, 2027, peildatum());
     let a = document_json(CycleDoc::Meerjarenplan, &tree, &r, &diags, peildatum());
-    let b = document_json(CycleDoc::Meerjarenplan, &tree, &rollup(&tree, 2027), &diags, peildatum());
+    let b = document_json(CycleDoc::Meerjarenplan, &tree, &rollup(&tree, 2027, peildatum()), &diags, peildatum());
     assert_eq!(a, b);
 }
 
 #[test]
 fn snapshot_jaarplan_2027() {
     let (tree, diags) = load();
-    let json = document_json(CycleDoc::Jaarplan, &tree, &rollup(&tree, 2027), &diags, peildatum());
+    let json = document_json(CycleDoc::Jaarplan, &tree, &rollup(&tree, 2027, peildatum()), &diags, peildatum());
     insta::assert_snapshot!("jaarplan_2027", String::from_utf8(json).unwrap());
 }
 
@@ -211,7 +220,7 @@ fn a_large_stelsel_gives_an_abridged_document() {
     let (tree, diags) = crate::load_and_check(dir.path(), &Scope::default(), peildatum()).unwrap();
     assert!(!diags.blocks_build());
     let y = *tree.years.keys().nth(1).expect("generated years");
-    let r = rollup(&tree, y);
+    let r = rollup(&tree, y, peildatum());
     assert!(r.org.nodes.len() >= ABRIDGE_FROM);
     let upper: Vec<&str> =
         r.org.nodes.iter().filter(|n| n.rol != crate::model::Rol::Obo).map(|n| n.naam.as_str()).collect();
@@ -233,7 +242,7 @@ fn a_large_stelsel_gives_an_abridged_document() {
     assert!(d.aanleveringen.iter().all(|a| !matches!(a.soort, "optijd" | "nietverplicht")));
     // The same tree's jaarrekening: only lines outside the norm.
     let y0 = *tree.years.keys().next().unwrap();
-    let r0 = rollup(&tree, y0);
+    let r0 = rollup(&tree, y0, peildatum());
     let j = build(CycleDoc::Jaarrekening, &tree, &r0, &diags, peildatum());
     assert!(j.verantwoording.partijen.iter().flat_map(|p| &p.regels).all(|l| l.boven_norm));
     assert!(j.ingekort.as_ref().unwrap().weggelaten.regels > 0);

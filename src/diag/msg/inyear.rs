@@ -95,12 +95,12 @@ pub fn amended_over_cap(perspective: &str, y: i32, amended: &str, cap: &str, exc
     .about(None, Some(y))
 }
 
-/// W603.
-pub fn prognosis_off(id: &str, prognose: &str, amended: &str, diff: &str, pct: &str, k: u8) -> Diagnostic {
+/// W603; `how` is "boven" or "onder", `by` the absolute difference.
+pub fn prognosis_off(id: &str, prognose: &str, amended: &str, by: &str, pct: &str, how: &str, k: u8) -> Diagnostic {
     d(
         Code::W603,
         format!(
-            "de prognose van regel `{id}` na kwartaal {k} ({prognose}) wijkt {diff} ({pct}) af van de gewijzigde \
+            "de prognose van regel `{id}` na kwartaal {k} ({prognose}) ligt {by} ({pct}) {how} de gewijzigde \
              begroting ({amended})"
         ),
         "",

@@ -41,6 +41,7 @@ pub fn build(tree: &Tree, r: &Rollup, k: u8, diags: &Diagnostics, peildatum: Dat
         niet_aangeleverd: x.p.parties.iter().filter(|p| p.report.is_none()).map(|p| x.base.party(&p.party)).collect(),
         aanleveringen: parts::aanleveringen(&x),
         bevindingen: register::bevindingen(&x.base, &[y]),
+        tabellen: vec![format!("tabellen/voortgang-q{k}-{y}.csv"), format!("tabellen/consolidatie-{y}.xlsx")],
     }
 }
 

@@ -43,6 +43,8 @@ pub struct Voortgangsrapportage {
     pub aanleveringen: Vec<Aanlevering>,
     /// The findings about Y and about no year.
     pub bevindingen: Bevindingen,
+    /// The tables with every line, relative to the report's folder.
+    pub tabellen: Vec<String>,
 }
 
 /// One group of the chart: spent, prognosis, amended and capped budget of a perspective.
