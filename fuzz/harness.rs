@@ -10,9 +10,10 @@ use rust_decimal::Decimal;
 use std::path::Path;
 
 /// Where each file kind stands in the base fixture (`tests/fixtures/base`).
-pub const KINDS: [(&str, &str); 8] = [
+pub const KINDS: [(&str, &str); 9] = [
     ("stelsel", "stelsel.yaml"),
     ("afspraken", "afspraken.yaml"),
+    ("aanvaard", "aanvaard.yaml"),
     ("plan", "2025/obo-a/plan.yaml"),
     ("begroting", "2025/obo-a/begroting.yaml"),
     ("realisatie", "2025/obo-a/realisatie.yaml"),
@@ -301,6 +302,7 @@ fn agrees(text: &str) -> Result<usize, String> {
     }
     Ok(one::<RawStelsel>(text, "stelsel")?
         + one::<RawAfspraken>(text, "afspraken")?
+        + one::<RawAanvaard>(text, "aanvaard")?
         + one::<RawPlan>(text, "plan")?
         + one::<RawBegroting>(text, "begroting")?
         + one::<RawRealisatie>(text, "realisatie")?

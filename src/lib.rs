@@ -29,6 +29,7 @@ pub fn load_and_check(root: &Path, scope: &Scope, peildatum: Date) -> anyhow::Re
     let mut diags = Diagnostics::new();
     diags.extend(load_diags);
     diags.extend(check::check(&tree, peildatum));
+    check::accepted::accept(&tree, &mut diags, peildatum);
     diags.finish();
     Ok((tree, diags))
 }

@@ -133,6 +133,7 @@ fn list_field(kind: &str) -> &'static str {
     match kind {
         "stelsel" => "organisaties",
         "afspraken" => "afspraken",
+        "aanvaard" => "aanvaard",
         "plan" => "doelen",
         "begroting" | "realisatie" | "wijziging" | "voortgang" => "regels",
         _ => "agenda",
@@ -171,7 +172,11 @@ fn generic_cases() -> Vec<Case> {
         let field = list_field(kind);
         let head2 = format!("{}\n{}\n", lines[0], lines[1]);
         let tail = lines[2..].join("\n") + "\n";
-        let empty = if kind == "afspraken" { Want::Warnings } else { Want::Error("E003", Some(1)) };
+        let empty = match kind {
+            "afspraken" => Want::Warnings,
+            "aanvaard" => Want::Clean,
+            _ => Want::Error("E003", Some(1)),
+        };
         let mut add = |row: &str, bytes: Vec<u8>, want: Want| cases.push(file_case(T, row, kind, rel, bytes, want));
         add("leeg bestand", Vec::new(), empty);
         add("alleen commentaar", b"# nog niets\n".to_vec(), empty);

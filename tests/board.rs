@@ -201,7 +201,7 @@ fn the_decision_note_equals_the_jaarplan_for_its_perspective() {
 fn each_document_shows_the_findings_about_its_own_years() {
     let jr = squeeze(&pdf::text(&out().join("2025/jaarrekening-2025.pdf")));
     assert!(!jr.contains("2027 van") && !jr.contains("die 2027 dekt"), "2027 findings in the jaarrekening 2025");
-    assert!(jr.contains("W401"), "the late realisation of 2025 is there");
+    assert!(jr.contains("Uitstel van drie dagen"), "the late realisation of 2025 is there, accepted with its reason");
     let jp = squeeze(&pdf::text(&out().join("2027/jaarplan-2027.pdf")));
     assert!(jp.contains("Gevraagd"), "the board table says what is asked of whom");
     assert!(jp.contains("Bijlage: technische lijst van bevindingen"));

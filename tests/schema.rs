@@ -17,6 +17,7 @@ fn kind(rel: &str) -> Option<FileKind> {
     match parts.as_slice() {
         ["stelsel.yaml"] => Some(FileKind::Stelsel),
         ["afspraken.yaml"] => Some(FileKind::Afspraken),
+        ["aanvaard.yaml"] => Some(FileKind::Aanvaard),
         ["vergaderingen", f] if f.ends_with(".yaml") => Some(FileKind::Vergadering),
         [_, _, "plan.yaml"] => Some(FileKind::Plan),
         [_, _, "begroting.yaml"] => Some(FileKind::Begroting),

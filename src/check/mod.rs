@@ -1,6 +1,7 @@
 //! Stage `check`: the contract's rules over the validated tree. Pure: takes the `Tree` and
 //! the reference date, hands on every finding (never stopping at the first).
 
+pub mod accepted;
 mod afspraken;
 pub mod budget;
 mod calendar;
@@ -26,5 +27,6 @@ pub fn check(tree: &Tree, peildatum: Date) -> Vec<Diagnostic> {
     calendar::check(&mut cx);
     afspraken::check(&mut cx);
     meeting::check(&mut cx);
+    accepted::check(&mut cx);
     cx.out
 }

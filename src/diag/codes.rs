@@ -142,6 +142,11 @@ codes! {
     W007 => "onverwacht bestand in de gegevensmap",
         "Onder de gegevensmap staat een bestand dat het contract niet kent. Het wordt niet \
          gelezen. Verplaats of verwijder het, of hernoem het naar de juiste bestandsnaam.";
+    W008 => "aanvaarding in aanvaard.yaml die op de peildatum bij geen enkele bevinding past",
+        "Een aanvaarding in aanvaard.yaml (code, en eventueel partij en jaar) past bij geen enkele \
+         bevinding meer: het probleem is opgelost, of code, partij of jaar kloppen niet. Verwijder de \
+         aanvaarding of corrigeer haar. Zo blijft aanvaard.yaml een lijst van bewuste besluiten, net als \
+         `#[expect]` in Rust. Niet gemeld met --organisatie.";
     W401 => "te laat aangeleverd (met het aantal dagen)",
         "Het document is aangeleverd na de termijn uit de kalender van stelsel.yaml.";
     W402 => "vergaderstukken te kort voor de vergadering verzonden",

@@ -114,6 +114,18 @@ pub struct Diagnostic {
     pub text: Message,
     /// What to do, in Dutch.
     pub hint: Option<String>,
+    /// Accepted by an entry of aanvaard.yaml (contract §12): then it is shown apart and does
+    /// not count as a warning.
+    pub aanvaard: Option<Accepted>,
+}
+
+/// The acceptance of a finding: the entry's reason and its line in aanvaard.yaml.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Accepted {
+    /// Why the board accepted it.
+    pub reden: String,
+    /// The entry's line in aanvaard.yaml.
+    pub line: u32,
 }
 
 impl Diagnostic {
@@ -133,6 +145,7 @@ impl Diagnostic {
             message: text.technical(),
             text,
             hint: None,
+            aanvaard: None,
         }
     }
 
@@ -227,9 +240,19 @@ impl Diagnostics {
         self.items.iter().filter(|d| d.severity() == Severity::Error).count()
     }
 
-    /// The number of warnings.
+    /// The number of warnings not accepted (contract §12: an accepted finding does not count).
     pub fn warnings(&self) -> usize {
-        self.items.len() - self.errors()
+        self.items.iter().filter(|d| d.severity() == Severity::Warning && d.aanvaard.is_none()).count()
+    }
+
+    /// The number of accepted findings.
+    pub fn accepted(&self) -> usize {
+        self.items.iter().filter(|d| d.aanvaard.is_some()).count()
+    }
+
+    /// The findings, to mark accepted ones.
+    pub fn items_mut(&mut self) -> &mut [Diagnostic] {
+        &mut self.items
     }
 
     /// Whether any finding makes the numbers untrustworthy (families E0–E2).

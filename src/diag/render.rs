@@ -9,16 +9,56 @@ use std::fmt::Write as _;
 /// marker under the value, and the hint; then a summary line.
 pub fn render_human(diags: &Diagnostics, sources: &Sources, color: bool) -> String {
     let mut out = String::new();
-    for d in diags.items() {
+    for d in diags.items().iter().filter(|d| d.aanvaard.is_none()) {
         render_one(&mut out, d, sources, color);
         out.push('\n');
     }
+    render_accepted(&mut out, diags, color);
     out.push_str(&summary_line(diags));
     out.push('\n');
     out
 }
 
-/// "2 fouten, 1 waarschuwing" — the closing line of a check.
+/// The accepted findings (contract §12), apart and briefly: per entry of aanvaard.yaml its
+/// code, how many findings it covers and where (the first three places), and the reason.
+fn render_accepted(out: &mut String, diags: &Diagnostics, color: bool) {
+    let st = Style { on: color };
+    let mut groups: Vec<(u32, &str, Vec<&Diagnostic>)> = Vec::new();
+    for d in diags.items() {
+        let Some(a) = &d.aanvaard else { continue };
+        match groups.iter_mut().find(|(line, code, _)| *line == a.line && *code == d.code.as_str()) {
+            Some(g) => g.2.push(d),
+            None => groups.push((a.line, d.code.as_str(), vec![d])),
+        }
+    }
+    if groups.is_empty() {
+        return;
+    }
+    groups.sort_by_key(|g| g.0);
+    let _ = writeln!(out, "{}", st.paint("1", &format!("aanvaard volgens aanvaard.yaml ({}):", diags.accepted())));
+    for (line, code, ds) in groups {
+        let mut all: Vec<String> = Vec::new();
+        for d in &ds {
+            let place = match (&d.file, d.pos) {
+                (Some(f), Some(p)) => format!("{f}:{}", p.line),
+                (Some(f), None) => f.clone(),
+                (None, _) => "—".to_string(),
+            };
+            if !all.contains(&place) {
+                all.push(place);
+            }
+        }
+        let places: Vec<String> = all.iter().take(3).cloned().collect();
+        let more = if all.len() > 3 { format!(" en {} andere", all.len() - 3) } else { String::new() };
+        let n = if ds.len() == 1 { "1 bevinding".to_string() } else { format!("{} bevindingen", ds.len()) };
+        let reden = &ds[0].aanvaard.as_ref().expect("grouped").reden;
+        let _ = writeln!(out, "  {} {n} ({}{more}) — regel {line}", st.paint("1", code), places.join(", "));
+        let _ = writeln!(out, "       {reden}");
+    }
+    out.push('\n');
+}
+
+/// "2 fouten, 1 waarschuwing, 3 aanvaard" — the closing line of a check.
 pub fn summary_line(diags: &Diagnostics) -> String {
     let (e, w) = (diags.errors(), diags.warnings());
     let fouten = match e {
@@ -31,7 +71,10 @@ pub fn summary_line(diags: &Diagnostics) -> String {
         1 => "1 waarschuwing".to_string(),
         n => format!("{n} waarschuwingen"),
     };
-    format!("{fouten}, {waarsch}")
+    match diags.accepted() {
+        0 => format!("{fouten}, {waarsch}"),
+        n => format!("{fouten}, {waarsch} ({n} aanvaard)"),
+    }
 }
 
 struct Style {
@@ -112,7 +155,8 @@ fn marker_width(text: &str, start: usize) -> usize {
 }
 
 /// Renders the JSON object of contract §9, with the subject (`organisatie`, `jaar`) of every
-/// diagnostic (plus a `hint`, an allowed extension).
+/// diagnostic, its acceptance (`aanvaard`: `{reden, line}` or null, §12) and the count of
+/// accepted findings (plus a `hint`, an allowed extension).
 pub fn render_json(diags: &Diagnostics) -> String {
     let list: Vec<_> = diags
         .items()
@@ -128,10 +172,16 @@ pub fn render_json(diags: &Diagnostics) -> String {
                 "hint": d.hint,
                 "organisatie": d.organisatie,
                 "jaar": d.jaar,
+                "aanvaard": d.aanvaard.as_ref().map(|a| json!({"reden": a.reden, "line": a.line})),
             })
         })
         .collect();
-    let obj = json!({"diagnostics": list, "errors": diags.errors(), "warnings": diags.warnings()});
+    let obj = json!({
+        "diagnostics": list,
+        "errors": diags.errors(),
+        "warnings": diags.warnings(),
+        "aanvaard": diags.accepted(),
+    });
     serde_json::to_string_pretty(&obj).expect("a JSON value always serialises")
 }
 

@@ -117,7 +117,7 @@ impl Loader {
     fn lower(&mut self, lx: &mut Lx, kind: FileKind, party: &Option<(Year, String)>, rel: &str, text: &str) -> bool {
         let is_empty =
             text.lines().all(|l| l.trim().is_empty() || l.trim_start().starts_with('#') || l.trim() == "---");
-        if is_empty && kind != FileKind::Afspraken {
+        if is_empty && !matches!(kind, FileKind::Afspraken | FileKind::Aanvaard) {
             lx.push(msg::empty_file(), Pos::START);
             return false;
         }
@@ -141,6 +141,11 @@ impl Loader {
             FileKind::Afspraken => {
                 if !is_empty {
                     self.tree.afspraken = lower::afspraken(lx, parsed!(raw::RawAfspraken));
+                }
+            }
+            FileKind::Aanvaard => {
+                if !is_empty {
+                    self.tree.aanvaard = lower::aanvaard(lx, parsed!(raw::RawAanvaard));
                 }
             }
             FileKind::Plan => {

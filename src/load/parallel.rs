@@ -52,12 +52,13 @@ impl Loader {
     /// Takes over what another loader read from a later run of files. Every file fills its own
     /// place (one stelsel, one register, one field of one submission), so nothing collides.
     pub(super) fn absorb(&mut self, other: Loader) {
-        let Tree { stelsel, afspraken, years, vergaderingen, scope: _, sources, inputs } = other.tree;
+        let Tree { stelsel, afspraken, aanvaard, years, vergaderingen, scope: _, sources, inputs } = other.tree;
         self.diags.extend(other.diags);
         if stelsel.is_some() {
             self.tree.stelsel = stelsel;
         }
         self.tree.afspraken.extend(afspraken);
+        self.tree.aanvaard.extend(aanvaard);
         for (y, parties) in years {
             let mine = self.tree.years.entry(y).or_default();
             for (org, sub) in parties {

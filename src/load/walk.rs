@@ -32,6 +32,7 @@ fn classify(rel: &str) -> Option<(FileKind, Option<(Year, String)>)> {
     match parts.as_slice() {
         ["stelsel.yaml"] => Some((FileKind::Stelsel, None)),
         ["afspraken.yaml"] => Some((FileKind::Afspraken, None)),
+        ["aanvaard.yaml"] => Some((FileKind::Aanvaard, None)),
         ["vergaderingen", f] if f.ends_with(".yaml") => Some((FileKind::Vergadering, None)),
         [y, org, f] => {
             let y = is_year(y)?;
@@ -50,7 +51,7 @@ fn classify(rel: &str) -> Option<(FileKind, Option<(Year, String)>)> {
 pub(super) fn walk(root: &Path, scope: &Scope, diags: &mut Vec<Diagnostic>) -> Vec<Found> {
     let mut starts: Vec<PathBuf> = Vec::new();
     if let Some(org) = &scope.organisatie {
-        for f in ["stelsel.yaml", "afspraken.yaml"] {
+        for f in ["stelsel.yaml", "afspraken.yaml", "aanvaard.yaml"] {
             if root.join(f).exists() || f == "stelsel.yaml" {
                 starts.push(root.join(f));
             }

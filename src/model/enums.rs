@@ -70,7 +70,7 @@ spelled! {
     }
     /// The kinds of file under the data root.
     FileKind {
-        Stelsel = "stelsel", Afspraken = "afspraken", Plan = "plan", Begroting = "begroting",
+        Stelsel = "stelsel", Afspraken = "afspraken", Aanvaard = "aanvaard", Plan = "plan", Begroting = "begroting",
         Realisatie = "realisatie", Wijziging = "wijziging", Voortgang = "voortgang", Vergadering = "vergadering"
     }
 }

@@ -1,6 +1,7 @@
 //! Validated domain types: what `load` hands on after reading and checking every value's form.
 //! Later stages only ever see these, never the raw YAML. One file per file kind of the contract.
 
+mod aanvaard;
 mod afspraken;
 mod amended;
 mod at;
@@ -16,6 +17,7 @@ mod vergadering;
 mod voortgang;
 mod wijziging;
 
+pub use aanvaard::Aanvaarding;
 pub use afspraken::Afspraak;
 pub use amended::AmendedLine;
 pub use at::{At, Year};

@@ -107,6 +107,8 @@ pub struct Tree {
     pub stelsel: Option<Stelsel>,
     /// The afsprakenstelsel register (absent file = empty).
     pub afspraken: Vec<Afspraak>,
+    /// The accepted findings of aanvaard.yaml (absent file = none), valid entries only.
+    pub aanvaard: Vec<super::aanvaard::Aanvaarding>,
     /// Per cycle year, per party folder, its submission.
     pub years: BTreeMap<Year, BTreeMap<String, Submission>>,
     /// The board meetings.

@@ -35,6 +35,7 @@ pub fn declaration(kind: FileKind) -> &'static Mapping {
     match kind {
         FileKind::Stelsel => &RawStelsel::SPEC,
         FileKind::Afspraken => &RawAfspraken::SPEC,
+        FileKind::Aanvaard => &RawAanvaard::SPEC,
         FileKind::Plan => &RawPlan::SPEC,
         FileKind::Begroting => &RawBegroting::SPEC,
         FileKind::Realisatie => &RawRealisatie::SPEC,

@@ -214,5 +214,11 @@ fn agreements(cx: &Ctx) -> Vec<String> {
 
 pub(super) fn closing(diags: &Diagnostics) -> String {
     let (e, w) = (count(diags.errors(), "fout", "fouten"), count(diags.warnings(), "waarschuwing", "waarschuwingen"));
-    format!("De controle leverde {e} en {w} op; zie de bevindingen.")
+    match diags.accepted() {
+        0 => format!("De controle leverde {e} en {w} op; zie de bevindingen."),
+        n => format!(
+            "De controle leverde {e} en {w} op, naast {} die het beraad met een reden heeft aanvaard; zie de bevindingen.",
+            count(n, "bevinding", "bevindingen")
+        ),
+    }
 }

@@ -61,8 +61,24 @@ pub struct Bevindingen {
     pub technisch: Vec<Bevinding>,
     /// Errors among them.
     pub fouten: usize,
-    /// Warnings among them.
+    /// Warnings among them (not counting the accepted ones).
     pub waarschuwingen: usize,
+    /// The findings the board accepted (contract §12), with their reasons; not in `punten`,
+    /// `technisch` or the counts.
+    pub aanvaard: Vec<AanvaardPunt>,
+}
+
+/// Accepted findings of one entry of aanvaard.yaml, with the board's reason.
+#[derive(Clone, Debug, Serialize)]
+pub struct AanvaardPunt {
+    /// The code.
+    pub code: &'static str,
+    /// The parties they are about (short names), if any.
+    pub partij: Option<String>,
+    /// What was found: the finding in words, or for several how many and what they mean.
+    pub wat: String,
+    /// Why it was accepted.
+    pub reden: String,
 }
 
 /// One finding for the board.
@@ -208,7 +224,39 @@ fn ernst(d: &Diagnostic) -> &'static str {
 
 /// The findings of a document about `years` (see [`Bevindingen`]).
 pub fn bevindingen(base: &Base, years: &[i32]) -> Bevindingen {
-    let own: Vec<&Diagnostic> = own_findings(base.diags, years).collect();
+    let (accepted, own): (Vec<&Diagnostic>, Vec<&Diagnostic>) =
+        own_findings(base.diags, years).partition(|d| d.aanvaard.is_some());
+    // One row per entry of aanvaard.yaml (per code): a single finding in words, several as a
+    // count with the code's meaning, so that the table stays short.
+    let mut groups: Vec<(u32, &Diagnostic, Vec<&Diagnostic>)> = Vec::new();
+    for d in &accepted {
+        let line = d.aanvaard.as_ref().map_or(0, |a| a.line);
+        match groups.iter_mut().find(|(l, first, _)| *l == line && first.code == d.code) {
+            Some(g) => g.2.push(d),
+            None => groups.push((line, d, vec![d])),
+        }
+    }
+    let aanvaard = groups
+        .iter()
+        .map(|(_, first, ds)| {
+            let mut partijen: Vec<String> = Vec::new();
+            for o in ds.iter().filter_map(|d| d.organisatie.as_deref()) {
+                let name = base.party_short(o);
+                if !partijen.contains(&name) {
+                    partijen.push(name);
+                }
+            }
+            AanvaardPunt {
+                code: first.code.as_str(),
+                partij: (!partijen.is_empty()).then(|| partijen.join(", ")),
+                wat: match ds.len() {
+                    1 => capitalised(&base.finding(first)),
+                    n => format!("{n} keer: {}", first.code.title()),
+                },
+                reden: first.aanvaard.as_ref().map(|a| a.reden.clone()).unwrap_or_default(),
+            }
+        })
+        .collect();
     let mut punten: Vec<BevindingPunt> = own
         .iter()
         .map(|d| BevindingPunt {
@@ -234,6 +282,7 @@ pub fn bevindingen(base: &Base, years: &[i32]) -> Bevindingen {
                 melding: base.finding(d),
             })
             .collect(),
+        aanvaard,
     }
 }
 

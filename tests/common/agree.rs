@@ -25,6 +25,7 @@ pub fn agrees(text: &str) -> Result<usize, String> {
     }
     Ok(one::<RawStelsel>(text, "stelsel")?
         + one::<RawAfspraken>(text, "afspraken")?
+        + one::<RawAanvaard>(text, "aanvaard")?
         + one::<RawPlan>(text, "plan")?
         + one::<RawBegroting>(text, "begroting")?
         + one::<RawRealisatie>(text, "realisatie")?

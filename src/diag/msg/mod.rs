@@ -1,6 +1,7 @@
 //! Every message a user reads about their data, in one place: one function per kind of
 //! finding, returning the diagnostic without its place (callers add it with `at`).
 
+mod accepted;
 mod board;
 mod build;
 mod content;
@@ -9,6 +10,7 @@ mod read;
 mod refs;
 mod register;
 
+pub use accepted::*;
 pub use board::asked;
 pub use content::*;
 pub use inyear::*;

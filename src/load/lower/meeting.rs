@@ -1,4 +1,4 @@
-//! Lowering a board meeting and its agenda.
+//! Lowering a board meeting and its agenda, and the accepted findings of aanvaard.yaml.
 
 use crate::diag::{Pos, msg};
 use crate::load::raw::*;
@@ -62,5 +62,30 @@ pub fn vergadering(lx: &mut Lx, r: RawVergadering, stem: &str) -> Option<Vergade
         datum: datum?,
         stukken_verzonden_op: verzonden,
         agenda,
+    })
+}
+
+/// `aanvaard.yaml`: entries with a code that is no warning are E003 and left out; the others
+/// are kept even when another field is wrong (the rest of the entry is reported apart).
+pub fn aanvaard(lx: &mut Lx, r: RawAanvaard) -> Vec<Aanvaarding> {
+    each(r.aanvaard, |a, at| {
+        let f = &RawAanvaarding::FIELDS;
+        let organisatie = lx.id(a.organisatie, &f.organisatie, at);
+        let jaar = lx.year(a.jaar, &f.jaar, at, YEARS.0, YEARS.1);
+        let code_at = lx.id(a.code, &f.code, at);
+        let reden = lx.text(a.reden, &f.reden, at);
+        let tot = lx.date(a.tot, &f.tot, at).map(|d| d.value);
+        let besluit = lx.text(a.besluit, &f.besluit, at);
+        let code_at = code_at?;
+        let code = crate::diag::Code::ALL
+            .iter()
+            .copied()
+            .find(|c| c.as_str() == code_at.value && c.severity() == crate::diag::Severity::Warning);
+        if code.is_none() {
+            let d = msg::not_acceptable(&code_at.value)
+                .about(organisatie.as_ref().map(|o| o.value.as_str()), jaar.as_ref().map(|j| j.value));
+            lx.push(d, code_at.pos);
+        }
+        Some(Aanvaarding { code: code?, organisatie, jaar, reden: reden?, tot, besluit, pos: at })
     })
 }

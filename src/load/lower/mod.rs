@@ -8,6 +8,6 @@ mod stelsel;
 mod submission;
 
 pub use inyear::{voortgang, wijziging};
-pub use meeting::vergadering;
+pub use meeting::{aanvaard, vergadering};
 pub use stelsel::{afspraken, stelsel};
 pub use submission::{begroting, plan, realisatie};

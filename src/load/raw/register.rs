@@ -1,4 +1,5 @@
-//! `afspraken.yaml` (contract §7) and a board meeting (contract §8), declared field by field.
+//! `afspraken.yaml` (contract §7), a board meeting (contract §8) and `aanvaard.yaml` (contract
+//! §12), declared field by field.
 
 use super::spanned::{I, S, Spanned};
 use super::spec::{Rule, Shape::*, contract, opt, req};
@@ -83,4 +84,27 @@ contract! {
             "true bij het alternatief dat het voorstel is; de besluitnota noemt het als beslispunt. (Uitbreiding \
              op het contract.)"),
     } [Rule::RequiredWithout { field: "bedrag", key: "niveau" }]
+
+    /// `aanvaard.yaml`.
+    RawAanvaard, AanvaardFields ("aanvaard.yaml: aanvaarde bevindingen",
+        "Waarschuwingen die het beraad bewust heeft aanvaard, elk met een reden. Een aanvaarde bevinding telt niet \
+         mee bij de waarschuwingen en staat apart, met haar reden, in de uitvoer en in de documenten.") {
+        aanvaard: Vec<Spanned<RawAanvaarding>> = opt(List(&RawAanvaarding::SPEC), "Aanvaard",
+            "De aanvaardingen, één per code (en eventueel partij en jaar)."),
+    } []
+
+    /// An accepted finding.
+    RawAanvaarding, AanvaardingFields ("Aanvaarding", "Een waarschuwing die bewust is aanvaard, met de reden.") {
+        code: S = req(Code, "Code",
+            "De code van de waarschuwing, bijv. W504. Alleen waarschuwingen (W…) kunnen worden aanvaard."),
+        organisatie: S = opt(Id, "Organisatie",
+            "Id van de partij waarover de bevinding gaat; weglaten om de code voor alle partijen te aanvaarden."),
+        jaar: I = opt(Year, "Jaar", "Het cyclusjaar waarover de bevinding gaat; weglaten voor alle jaren."),
+        reden: S = req(Text, "Reden", "Waarom de bevinding is aanvaard; staat in de uitvoer en in de documenten."),
+        tot: S = opt(Date, "Tot",
+            "Laatste dag waarop de aanvaarding geldt. Ligt die voor de peildatum, dan is de aanvaarding verlopen: ze \
+             geldt niet meer en wordt niet gemeld."),
+        besluit: S = opt(Text, "Besluit",
+            "De vergadering die het besloot (bestandsnaam zonder .yaml, bijv. 2026-11-12-ogb-b); ter informatie."),
+    } []
 }
