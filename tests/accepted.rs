@@ -102,7 +102,7 @@ fn the_documents_list_accepted_findings_with_their_reasons() {
     ]);
     assert_eq!(o.status.code(), Some(0));
     // Words joined again where a narrow cell hyphenated them (a soft hyphen at the line end).
-    let text = |p: &Path| pdf::text(p).split_whitespace().collect::<Vec<_>>().join(" ").replace("\u{ad} ", "");
+    let text = |p: &Path| squeeze(&pdf::text(p)).replace("\u{ad} ", "");
     let jr = text(&out.path().join("2025/jaarrekening-2025.pdf"));
     assert!(jr.contains("Aanvaarde bevindingen"), "{jr}");
     assert!(jr.contains("Rijkswaterstaat wordt als agentschap"), "{jr}");

@@ -20,10 +20,6 @@ fn build(data: &Path) -> PathBuf {
     dir
 }
 
-fn squeeze(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
 fn rollup(data: &Path) -> jaarcyclus::rollup::Rollup {
     let peil = jiff::civil::date(2026, 11, 29);
     let (tree, diags) = jaarcyclus::load_and_check(data, &Scope::default(), peil).unwrap();

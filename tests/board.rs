@@ -79,10 +79,6 @@ fn no_document_shows_a_file_path_or_an_id() {
     }
 }
 
-fn squeeze(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
 /// The jaarrekening shows budget, realisation and variance at every level and per perspective,
 /// and the realised total per perspective against its cap.
 #[test]

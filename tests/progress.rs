@@ -26,10 +26,6 @@ fn out() -> &'static Path {
     OUT.get_or_init(|| build(&root().join("data")))
 }
 
-fn squeeze(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
 /// Every level of every perspective shows amended budget, spent, share, prognosis and the
 /// expected variance of the roll-up; the summary says the integral figures in words.
 #[test]

@@ -266,5 +266,21 @@ impl Diagnostics {
     }
 }
 
+/// The accepted findings among `ds`, grouped by the entry of aanvaard.yaml that accepted them
+/// (its line), in order of first appearance.
+pub fn accepted_by_entry<'a>(ds: impl IntoIterator<Item = &'a Diagnostic>) -> Vec<Vec<&'a Diagnostic>> {
+    let mut groups: Vec<Vec<&Diagnostic>> = Vec::new();
+    for d in ds {
+        let Some(a) = &d.aanvaard else { continue };
+        let same =
+            |g: &&mut Vec<&Diagnostic>| g[0].code == d.code && g[0].aanvaard.as_ref().is_some_and(|b| b.line == a.line);
+        match groups.iter_mut().find(|g| same(g)) {
+            Some(g) => g.push(d),
+            None => groups.push(vec![d]),
+        }
+    }
+    groups
+}
+
 /// The text of every file read, by path relative to the data root, for showing source lines.
 pub type Sources = BTreeMap<String, String>;

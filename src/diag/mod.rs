@@ -7,5 +7,7 @@ pub mod msg;
 mod render;
 
 pub use codes::{Code, Severity};
-pub use diagnostic::{Accepted, Diagnostic, Diagnostics, Message, Names, Part, Pos, Sources, party_folder};
+pub use diagnostic::{
+    Accepted, Diagnostic, Diagnostics, Message, Names, Part, Pos, Sources, accepted_by_entry, party_folder,
+};
 pub use render::{render_human, render_json, summary_line};

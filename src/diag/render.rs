@@ -1,7 +1,7 @@
 //! Rendering of diagnostics: rustc-like text for people, one JSON object for machines.
 
 use super::codes::Severity;
-use super::diagnostic::{Diagnostic, Diagnostics, Sources};
+use super::diagnostic::{Diagnostic, Diagnostics, Sources, accepted_by_entry};
 use serde_json::json;
 use std::fmt::Write as _;
 
@@ -23,20 +23,15 @@ pub fn render_human(diags: &Diagnostics, sources: &Sources, color: bool) -> Stri
 /// code, how many findings it covers and where (the first three places), and the reason.
 fn render_accepted(out: &mut String, diags: &Diagnostics, color: bool) {
     let st = Style { on: color };
-    let mut groups: Vec<(u32, &str, Vec<&Diagnostic>)> = Vec::new();
-    for d in diags.items() {
-        let Some(a) = &d.aanvaard else { continue };
-        match groups.iter_mut().find(|(line, code, _)| *line == a.line && *code == d.code.as_str()) {
-            Some(g) => g.2.push(d),
-            None => groups.push((a.line, d.code.as_str(), vec![d])),
-        }
-    }
+    let mut groups = accepted_by_entry(diags.items());
     if groups.is_empty() {
         return;
     }
-    groups.sort_by_key(|g| g.0);
+    let line = |ds: &[&Diagnostic]| ds[0].aanvaard.as_ref().map_or(0, |a| a.line);
+    groups.sort_by_key(|ds| line(ds));
     let _ = writeln!(out, "{}", st.paint("1", &format!("aanvaard volgens aanvaard.yaml ({}):", diags.accepted())));
-    for (line, code, ds) in groups {
+    for ds in groups {
+        let (line, code) = (line(&ds), ds[0].code.as_str());
         let mut all: Vec<String> = Vec::new();
         for d in &ds {
             let place = match (&d.file, d.pos) {

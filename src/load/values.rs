@@ -263,6 +263,13 @@ impl Lx<'_> {
         debug_assert!(matches!(f.spec.shape, Shape::Texts), "{} is no list of texts", f.name);
         self.texts_as(v, f.name)
     }
+
+    /// A list of case-sensitive codes (e.g. the results a line pays for); invalid ones are
+    /// reported and left out.
+    pub fn codes(&mut self, v: Option<Vec<S>>, f: &Field, at: Pos) -> Vec<At<String>> {
+        debug_assert!(matches!(f.spec.shape, Shape::Codes), "{} is no list of codes", f.name);
+        v.unwrap_or_default().into_iter().filter_map(|s| self.id_as(Some(s), f.name, at, true, false)).collect()
+    }
 }
 
 /// The widest range of years accepted anywhere; finer ranges are judged per field.

@@ -4,7 +4,7 @@
 use super::cx::Base;
 use super::cx::Ctx;
 use super::deliveries::judged;
-use crate::diag::{Diagnostic, Diagnostics, Severity};
+use crate::diag::{Diagnostic, Diagnostics, Severity, accepted_by_entry};
 use crate::model::*;
 use crate::nl;
 use serde::Serialize;
@@ -194,20 +194,23 @@ pub fn aanleveringen(cx: &Ctx) -> Vec<Aanlevering> {
         }
         // Per document kind, then per calendar entry (a role may have several deadlines).
         for (kind, _) in stuk.documents() {
-            for d in due.iter().filter(|d| d.kind == *kind) {
-                let j = judged(d);
-                out.push(Aanlevering {
-                    partij: n.naam.clone(),
-                    stuk: format!("{} {y}", d.label()),
-                    termijn: Some(nl::date(d.termijn)),
-                    ingediend: j.ingediend,
-                    status: j.status,
-                    soort: j.soort,
-                });
-            }
+            out.extend(due.iter().filter(|d| d.kind == *kind).map(|d| aanlevering(&n.naam, d, y)));
         }
     }
     out
+}
+
+/// One calendar entry of party `naam` for cycle year `y`, judged at the reference date.
+pub fn aanlevering(naam: &str, d: &Due, y: Year) -> Aanlevering {
+    let j = judged(d);
+    Aanlevering {
+        partij: naam.to_string(),
+        stuk: format!("{} {y}", d.label()),
+        termijn: Some(nl::date(d.termijn)),
+        ingediend: j.ingediend,
+        status: j.status,
+        soort: j.soort,
+    }
 }
 
 /// The findings whose year is one of `years`, or none.
@@ -228,17 +231,10 @@ pub fn bevindingen(base: &Base, years: &[i32]) -> Bevindingen {
         own_findings(base.diags, years).partition(|d| d.aanvaard.is_some());
     // One row per entry of aanvaard.yaml (per code): a single finding in words, several as a
     // count with the code's meaning, so that the table stays short.
-    let mut groups: Vec<(u32, &Diagnostic, Vec<&Diagnostic>)> = Vec::new();
-    for d in &accepted {
-        let line = d.aanvaard.as_ref().map_or(0, |a| a.line);
-        match groups.iter_mut().find(|(l, first, _)| *l == line && first.code == d.code) {
-            Some(g) => g.2.push(d),
-            None => groups.push((line, d, vec![d])),
-        }
-    }
-    let aanvaard = groups
+    let aanvaard = accepted_by_entry(accepted)
         .iter()
-        .map(|(_, first, ds)| {
+        .map(|ds| {
+            let first = ds[0];
             let mut partijen: Vec<String> = Vec::new();
             for o in ds.iter().filter_map(|d| d.organisatie.as_deref()) {
                 let name = base.party_short(o);

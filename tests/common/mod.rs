@@ -7,6 +7,11 @@ pub mod pdf;
 use std::path::{Path, PathBuf};
 use std::process::Output;
 
+/// Text with every run of whitespace (line breaks of a PDF included) made one space.
+pub fn squeeze(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 /// The binary under test.
 pub fn bin() -> PathBuf {
     PathBuf::from(env!("CARGO_BIN_EXE_jaarcyclus"))

@@ -26,12 +26,7 @@ pub fn wijziging(lx: &mut Lx, r: RawWijziging) -> Option<Wijziging> {
         let component = lx.id(x.component, &f.component, at);
         let kostensoort = lx.pick(x.kostensoort, &f.kostensoort, at, Kostensoort::parse);
         let feature = lx.id(x.feature, &f.feature, at);
-        let resultaten = x
-            .resultaten
-            .unwrap_or_default()
-            .into_iter()
-            .filter_map(|s| lx.id_as(Some(s), f.resultaten.name, at, true, false))
-            .collect();
+        let resultaten = lx.codes(x.resultaten, &f.resultaten, at);
         let nieuw = match (omschrijving, beleidsdoel, component, kostensoort) {
             (Some(omschrijving), Some(beleidsdoel), Some(component), Some(k)) => {
                 Some(NieuweRegel { omschrijving, beleidsdoel, component, kostensoort: k.value, feature, resultaten })

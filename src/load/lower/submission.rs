@@ -122,12 +122,7 @@ pub fn begroting(lx: &mut Lx, r: RawBegroting) -> Option<Begroting> {
         let component = lx.id(x.component, &f.component, at);
         let kostensoort = lx.pick(x.kostensoort, &f.kostensoort, at, Kostensoort::parse);
         let feature = lx.id(x.feature, &f.feature, at);
-        let resultaten = x
-            .resultaten
-            .unwrap_or_default()
-            .into_iter()
-            .filter_map(|s| lx.id_as(Some(s), f.resultaten.name, at, true, false))
-            .collect();
+        let resultaten = lx.codes(x.resultaten, &f.resultaten, at);
         let raw = lx.req(x.bedragen, &f.bedragen, at);
         let bedragen_pos = raw.as_ref().map(pos).unwrap_or(at);
         let mut bedragen = BTreeMap::new();

@@ -5,8 +5,7 @@ use super::model::*;
 use crate::model::{FileKind, StukSoort};
 use crate::nl;
 use crate::rollup::{Figures, PerPerspective, WijzigingRow};
-use crate::view::deliveries::judged;
-use crate::view::register::Aanlevering;
+use crate::view::register::{Aanlevering, aanlevering};
 use crate::view::text::fractie;
 use rust_decimal::Decimal;
 use std::collections::BTreeMap;
@@ -196,17 +195,8 @@ pub(super) fn aanleveringen(x: &Px) -> Vec<Aanlevering> {
     let mut out = Vec::new();
     for n in &x.r.org.nodes {
         let due = x.base.tree.due(x.base.st, &n.id, n.rol, y, Some(StukSoort::Voortgang), x.base.peildatum);
-        for d in due.iter().filter(|d| d.kind == FileKind::Voortgang && d.kwartaal == Some(k)) {
-            let j = judged(d);
-            out.push(Aanlevering {
-                partij: n.naam.clone(),
-                stuk: format!("{} {y}", d.label()),
-                termijn: Some(nl::date(d.termijn)),
-                ingediend: j.ingediend,
-                status: j.status,
-                soort: j.soort,
-            });
-        }
+        let quarter = due.iter().filter(|d| d.kind == FileKind::Voortgang && d.kwartaal == Some(k));
+        out.extend(quarter.map(|d| aanlevering(&n.naam, d, y)));
     }
     out
 }
