@@ -61,6 +61,8 @@ enum Cmd {
     Build(BuildArgs),
     /// Maak de vergaderstukken voor één vergadering (en rappels voor late partijen)
     Stukken(StukkenArgs),
+    /// Toon waar een bedrag uit de documenten vandaan komt: per niveau (integraal, geconsolideerd, eigen) tot op de bronregels
+    Herkomst(HerkomstArgs),
     /// Leg een meldingscode uit, bijvoorbeeld `jaarcyclus uitleg E304` (zonder code: alle codes)
     Uitleg {
         /// De code, bijvoorbeeld E304
@@ -124,6 +126,39 @@ struct BuildArgs {
 #[derive(Args, Debug)]
 #[command(
     next_help_heading = "Opties",
+    override_usage = "jaarcyclus herkomst --jaar <JAAR> --beleidsdoel <ID> [OPTIES]",
+    help_template = "{about}\n\nGebruik: {usage}\n\n{all-args}"
+)]
+struct HerkomstArgs {
+    /// Het cyclusjaar
+    #[arg(long, value_name = "JAAR")]
+    jaar: i32,
+    /// Het beleidsdoel (perspectief), bijvoorbeeld beheer
+    #[arg(long, value_name = "ID")]
+    beleidsdoel: String,
+    /// Werk alleen de tak van deze partij uit tot op de bronregels (de niveaus erboven als totalen)
+    #[arg(long, value_name = "ID")]
+    organisatie: Option<String>,
+    /// Welk bedrag: begroting (met de geldende wijzigingen), realisatie of voortgang (besteed en prognose)
+    #[arg(long, value_name = "STUK", default_value = "begroting", hide_default_value = true, hide_possible_values = true, value_parser = ["begroting", "realisatie", "voortgang"])]
+    stuk: String,
+    /// Bij --stuk begroting: de jaarschijf van de meerjarenraming (JAAR tot en met JAAR+3); standaard JAAR
+    #[arg(long, value_name = "JAAR")]
+    jaarschijf: Option<i32>,
+    /// Bij --stuk voortgang: het kwartaal (1, 2 of 3); standaard het laatste met een voortgangsrapportage
+    #[arg(long, value_name = "K")]
+    kwartaal: Option<u8>,
+    /// Peildatum (JJJJ-MM-DD): bepaalt welke wijzigingen gelden en welke rapportages zijn aangeleverd; standaard vandaag
+    #[arg(long, value_name = "DATUM")]
+    peildatum: Option<String>,
+    /// Uitvoer: human (leesbaar, standaard) of json
+    #[arg(long, value_name = "VORM", default_value = "human", hide_default_value = true, hide_possible_values = true, value_parser = ["human", "json"])]
+    format: String,
+}
+
+#[derive(Args, Debug)]
+#[command(
+    next_help_heading = "Opties",
     override_usage = "jaarcyclus stukken <VERGADERING> [OPTIES]",
     help_template = "{about}\n\nGebruik: {usage}\n\n{all-args}"
 )]
@@ -172,6 +207,19 @@ fn main() -> ExitCode {
         Cmd::Stukken(a) => {
             cmd::stukken::run(&cli.data, &cli.out, &a.vergadering, a.peildatum.as_deref(), a.rappels, a.templates)
         }
+        Cmd::Herkomst(a) => cmd::herkomst::run(
+            &cli.data,
+            cmd::herkomst::Args {
+                jaar: a.jaar,
+                beleidsdoel: a.beleidsdoel,
+                organisatie: a.organisatie,
+                stuk: a.stuk,
+                jaarschijf: a.jaarschijf,
+                kwartaal: a.kwartaal,
+                peildatum: a.peildatum,
+                json: a.format == "json",
+            },
+        ),
         Cmd::Uitleg { code } => cmd::uitleg::run(code.as_deref()),
         Cmd::Schema { soort, map } => cmd::schema::run(soort.as_deref(), &map),
     };

@@ -145,7 +145,8 @@ fn pack_text_shows_proposal_alternatives_risks_and_status() {
             "Stand van de aanleveringen (p. 6)",
             "  Afsprakenstelsel (p. 6)",
             "  Verzending van de vergaderstukken (p. 6)",
-            "Bijlage A: Jaarrekening en verantwoording 2025 (p. 7)",
+            "Bijlage: herkomst van de cijfers (p. 7)",
+            "Bijlage A: Jaarrekening en verantwoording 2025 (p. 8)",
         ]
     );
 }

@@ -270,9 +270,9 @@ fn begroting(cx: &mut Ctx, b: &Begroting, plan: Option<&Plan>, k: Option<&Known>
         if r.bedragen.is_empty() && !r.bedragen_invalid {
             out.push(msg::line_without_year(&r.id).at(f, r.bedragen_pos));
         }
-        for (year, at) in &r.bedragen {
+        for (year, at) in &r.jaren {
             if *year < y || *year > y + 3 {
-                out.push(msg::line_year_out_of_range(&r.id, *year, y).at(f, at.pos));
+                out.push(msg::line_year_out_of_range(&r.id, *year, y).at(f, *at));
             }
         }
     }

@@ -3,6 +3,7 @@
 
 pub mod build;
 pub mod check;
+pub mod herkomst;
 pub mod schema;
 pub mod stukken;
 pub mod uitleg;

@@ -4,14 +4,16 @@
 //! (E303, E304, E308, W602, W603), the jaarrekening and the voortgangsrapportage read it.
 
 use super::at::Year;
+use super::begroting::Regel;
 use super::enums::Kostensoort;
 use super::money::Money;
 use super::tree::Submission;
+use super::wijziging::{Mutatie, Wijziging};
 use jiff::civil::Date;
 use rust_decimal::Decimal;
 
-/// One line of the amended budget of a party for Y.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// One line of the amended budget of a party for Y, with where its figures come from.
+#[derive(Clone, Debug)]
 pub struct AmendedLine<'a> {
     /// The line id.
     pub id: &'a str,
@@ -31,6 +33,10 @@ pub struct AmendedLine<'a> {
     pub mutaties: Decimal,
     /// The wijziging that brought a new line, by number.
     pub nieuw: Option<u32>,
+    /// The begroting line; `None` for a new line.
+    pub regel: Option<&'a Regel>,
+    /// The mutaties in effect that changed it, in the order they were applied.
+    pub bronnen: Vec<(&'a Wijziging, &'a Mutatie)>,
 }
 
 impl AmendedLine<'_> {
@@ -63,6 +69,8 @@ impl Submission {
                 begroting: r.amount(y),
                 mutaties: Decimal::ZERO,
                 nieuw: None,
+                regel: Some(r),
+                bronnen: Vec::new(),
             })
             .collect();
         for w in self.wijzigingen.iter().filter(|w| w.in_effect(peildatum)) {
@@ -81,6 +89,8 @@ impl Submission {
                             begroting: Money::ZERO,
                             mutaties: Decimal::ZERO,
                             nieuw: Some(w.nummer.value),
+                            regel: None,
+                            bronnen: Vec::new(),
                         });
                         lines.len() - 1
                     }
@@ -89,6 +99,7 @@ impl Submission {
                 };
                 if let Some(d) = &m.mutatie {
                     lines[i].mutaties += d.value;
+                    lines[i].bronnen.push((w, m));
                 }
             }
         }

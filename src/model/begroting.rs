@@ -39,8 +39,10 @@ pub struct Regel {
     pub feature: Option<At<String>>,
     /// The plan results it pays for.
     pub resultaten: Vec<At<String>>,
-    /// Amount per year; only valid entries.
+    /// Amount per year, at the place of the amount; only valid entries.
     pub bedragen: BTreeMap<Year, At<Money>>,
+    /// Where each year of `bedragen` is written (the key).
+    pub jaren: BTreeMap<Year, Pos>,
     /// Where `bedragen` starts.
     pub bedragen_pos: Pos,
     /// Whether some entry of `bedragen` was invalid (and so left out).

@@ -4,6 +4,7 @@
 
 mod build;
 mod documents;
+mod herkomst;
 mod locate;
 mod meeting;
 mod outcome;
@@ -11,6 +12,7 @@ mod output;
 
 pub use build::{BuildOptions, Built, build};
 pub use documents::{Planned, plan_documents};
+pub use herkomst::trace;
 pub use meeting::{MeetingOptions, Pack, stukken};
 pub use outcome::{Checked, Refusal, Timings, Why, check};
 pub use output::guard_out;

@@ -85,6 +85,7 @@ fn regel(i: usize, p: &str, cents: &[Option<i64>]) -> Regel {
         feature: None,
         resultaten: Vec::new(),
         bedragen,
+        jaren: BTreeMap::new(),
         bedragen_pos: Pos::START,
         bedragen_invalid: false,
     }

@@ -2,7 +2,7 @@
 //! together, abridged for large stelsels, as the JSON the templates read.
 
 use super::cx::{Base, Ctx};
-use super::{accounts, consequences, head, options, plan, portfolio, register, summary, tables};
+use super::{accounts, consequences, head, herkomst, options, plan, portfolio, register, summary, tables};
 use crate::diag::Diagnostics;
 use crate::model::{CycleDoc, Stelsel, Tree};
 use crate::rollup::Rollup;
@@ -44,6 +44,8 @@ pub struct Document {
     pub aanleveringen: Vec<register::Aanlevering>,
     /// Every finding of the check.
     pub bevindingen: register::Bevindingen,
+    /// The appendix: the files the document is made from, with their hashes.
+    pub herkomst: herkomst::HerkomstView,
     /// Set when the document is abridged (a large stelsel): what the body leaves out and where
     /// the detail is. Absent otherwise.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -131,6 +133,7 @@ pub fn build(kind: CycleDoc, tree: &Tree, r: &Rollup, diags: &Diagnostics, peild
         afspraken: register::afspraken(&cx),
         aanleveringen: register::aanleveringen(&cx),
         bevindingen: register::bevindingen(&cx, &cx.jaren),
+        herkomst: herkomst::herkomst(&cx, crate::model::Doc::Cycle(kind), r.jaar, compact),
         ingekort: None,
     };
     if compact {

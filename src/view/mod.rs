@@ -8,6 +8,7 @@ pub(crate) mod cx;
 pub(crate) mod deliveries;
 mod document;
 pub(crate) mod head;
+pub(crate) mod herkomst;
 pub mod meeting;
 mod options;
 mod plan;

@@ -177,6 +177,7 @@ fn plans_have_no_verantwoording_and_the_shape_is_complete() {
         "afspraken",
         "aanleveringen",
         "bevindingen",
+        "herkomst",
     ];
     want.sort();
     let mut keys = keys;

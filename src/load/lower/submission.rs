@@ -125,14 +125,15 @@ pub fn begroting(lx: &mut Lx, r: RawBegroting) -> Option<Begroting> {
         let resultaten = lx.codes(x.resultaten, &f.resultaten, at);
         let raw = lx.req(x.bedragen, &f.bedragen, at);
         let bedragen_pos = raw.as_ref().map(pos).unwrap_or(at);
-        let mut bedragen = BTreeMap::new();
+        let (mut bedragen, mut jaren) = (BTreeMap::new(), BTreeMap::new());
         let mut bedragen_invalid = raw.is_none();
         for (y, v) in raw.map(|b| b.value.0).unwrap_or_default() {
             let year = lx.year_as(Some(y), f.bedragen.name, at, true, 1000, 9999);
             let m = lx.money_as(Some(v), f.bedragen.name, at, true);
             match (year, m) {
                 (Some(y), Some(m)) => {
-                    bedragen.insert(y.value, At::new(m.value, y.pos));
+                    bedragen.insert(y.value, m);
+                    jaren.insert(y.value, y.pos);
                 }
                 _ => bedragen_invalid = true,
             }
@@ -146,6 +147,7 @@ pub fn begroting(lx: &mut Lx, r: RawBegroting) -> Option<Begroting> {
             feature,
             resultaten,
             bedragen,
+            jaren,
             bedragen_pos,
             bedragen_invalid,
         })

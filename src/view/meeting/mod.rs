@@ -37,6 +37,8 @@ pub struct MeetingView {
     pub bijlagen: Vec<BijlageView>,
     /// Findings about this meeting file (W402).
     pub signalen: Vec<Signaal>,
+    /// The files the meeting's documents are made from, with their hashes.
+    pub herkomst: crate::view::herkomst::HerkomstView,
 }
 
 /// The meeting.
@@ -146,5 +148,11 @@ pub fn build(cx: &Cx) -> MeetingView {
         stand: stand(cx),
         bijlagen: cx.bijlagen.iter().filter(|b| b.ontbreekt.is_none()).map(Bijlage::view).collect(),
         signalen,
+        herkomst: crate::view::herkomst::meeting(
+            &cx.base,
+            &v.file,
+            cx.cyclusjaar,
+            cx.st.organisaties.len() >= crate::view::document::ABRIDGE_FROM,
+        ),
     }
 }

@@ -41,6 +41,12 @@ pub fn build(tree: &Tree, r: &Rollup, k: u8, diags: &Diagnostics, peildatum: Dat
         niet_aangeleverd: x.p.parties.iter().filter(|p| p.report.is_none()).map(|p| x.base.party(&p.party)).collect(),
         aanleveringen: parts::aanleveringen(&x),
         bevindingen: register::bevindingen(&x.base, &[y]),
+        herkomst: crate::view::herkomst::herkomst(
+            &x.base,
+            Doc::Voortgang(k),
+            y,
+            r.org.nodes.len() >= crate::view::document::ABRIDGE_FROM,
+        ),
         tabellen: vec![format!("tabellen/voortgang-q{k}-{y}.csv"), format!("tabellen/consolidatie-{y}.xlsx")],
     }
 }

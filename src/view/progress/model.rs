@@ -43,6 +43,8 @@ pub struct Voortgangsrapportage {
     pub aanleveringen: Vec<Aanlevering>,
     /// The findings about Y and about no year.
     pub bevindingen: Bevindingen,
+    /// The appendix: the files the report is made from, with their hashes.
+    pub herkomst: crate::view::herkomst::HerkomstView,
     /// The tables with every line, relative to the report's folder.
     pub tabellen: Vec<String>,
 }
