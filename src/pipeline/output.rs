@@ -2,7 +2,7 @@
 //! a manifest per year, each atomically under a lock on `out/`; and the typst sources on request.
 
 use super::documents::{Made, Rollups};
-use crate::model::{Doc, Tree, Year};
+use crate::model::{CycleDoc, Doc, Tree, Year};
 use crate::typeset::Templates;
 use crate::write::{Manifest, lock_out, remove_stale_temps, write_atomic};
 use anyhow::{Context, Result, bail};
@@ -82,6 +82,12 @@ pub fn write_documents(
         let mut tables = crate::view::sheets::tables(r);
         tables.extend(crate::view::sheets::plan_tables(tree, r));
         tables.extend(crate::view::sheets::wijziging_table(tree, r, peildatum));
+        if made
+            .iter()
+            .any(|m| m.planned.jaar == *y && matches!(m.planned.kind, Doc::Cycle(c) if c != CycleDoc::Jaarrekening))
+        {
+            tables.extend(crate::view::sheets::aansluiting_table(r));
+        }
         let quarter = made.iter().find_map(|m| match m.planned.kind {
             Doc::Voortgang(k) if m.planned.jaar == *y => Some(k),
             _ => None,

@@ -2,6 +2,7 @@
 //! tree, own and consolidated totals, breakdowns, caps with their allocation, alternatives,
 //! management consequences and the realisation — handed on to `view`. Pure; no rounding.
 
+mod aansluiting;
 mod allocate;
 mod amended;
 mod caps;
@@ -15,6 +16,7 @@ mod totals;
 #[cfg(test)]
 mod tests;
 
+pub use aansluiting::{Aansluiting, AansluitingPartij, AansluitingPerspectief, MOVERS, Verschuiving};
 pub use allocate::allocate;
 pub use amended::{Amended, WijzigingRow};
 pub use caps::{Cap, CapYear, difference};
@@ -66,6 +68,8 @@ pub struct Rollup {
     pub realised: Realised,
     /// The amended budget of Y at every level, and the wijzigingen of Y.
     pub amended: Amended,
+    /// The begroting of Y against the estimates for Y..Y+2 in the begroting of Y−1.
+    pub aansluiting: Aansluiting,
 }
 
 /// Rolls up cycle year `y` at reference date `peildatum` (which decides the wijzigingen in
@@ -89,6 +93,8 @@ pub fn rollup(tree: &Tree, y: Year, peildatum: Date) -> Rollup {
     let verantwoording = realisation::verantwoording(tree, &org, &st.normen, y, peildatum);
     let amended = amended::amended(tree, &org, y, peildatum);
     let realised = realisation::realised(&verantwoording, &org, y);
+    let perspectives: Vec<String> = st.beleidsdoelen.iter().map(|b| b.id.value.clone()).collect();
+    let aansluiting = aansluiting::aansluiting(tree, &org, &perspectives, y);
     let capped: Vec<(String, Option<Money>)> = caps
         .iter()
         .map(|c| (c.beleidsdoel.clone(), c.jaren.iter().find(|j| j.jaar == y).and_then(|j| j.cap)))
@@ -111,6 +117,7 @@ pub fn rollup(tree: &Tree, y: Year, peildatum: Date) -> Rollup {
         verantwoording,
         realised,
         amended,
+        aansluiting,
     }
 }
 
@@ -139,6 +146,7 @@ fn empty(y: Year, jaren: Vec<Year>) -> Rollup {
         verantwoording: Verantwoording::default(),
         realised: Realised::default(),
         amended: Amended::default(),
+        aansluiting: Aansluiting::default(),
     }
 }
 

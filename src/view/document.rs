@@ -2,7 +2,7 @@
 //! together, abridged for large stelsels, as the JSON the templates read.
 
 use super::cx::{Base, Ctx};
-use super::{accounts, consequences, head, herkomst, options, plan, portfolio, register, summary, tables};
+use super::{aansluiting, accounts, consequences, head, herkomst, options, plan, portfolio, register, summary, tables};
 use crate::diag::Diagnostics;
 use crate::model::{CycleDoc, Stelsel, Tree};
 use crate::rollup::Rollup;
@@ -22,6 +22,9 @@ pub struct Document {
     pub perspectieven: Vec<plan::Perspectief>,
     /// The roll-up per level.
     pub niveaus: tables::Niveaus,
+    /// The begroting against the previous multi-year estimate (plans only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub aansluiting: Option<aansluiting::AansluitingView>,
     /// Cap against request per perspective and year, with the gap over the financiers.
     pub taakstellend: Vec<tables::TaakstellendView>,
     /// The financiers' names.
@@ -122,6 +125,7 @@ pub fn build(kind: CycleDoc, tree: &Tree, r: &Rollup, diags: &Diagnostics, peild
         samenvatting: summary::samenvatting(&cx, &own),
         perspectieven: plan::perspectieven(&cx),
         niveaus: tables::niveaus(&cx),
+        aansluiting: aansluiting::aansluiting(&cx),
         taakstellend: tables::taakstellend(&cx),
         financiers: st.financiers.iter().map(|f| f.naam.clone()).collect(),
         portfolio: portfolio::portfolio(&cx),

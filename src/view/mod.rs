@@ -2,6 +2,7 @@
 //! pre-formatted in Dutch — for `typeset`: a cycle document (`data.json`, the shape of
 //! `docs/viewmodel.md`), the meeting documents, the reminder letters and the spreadsheets.
 
+mod aansluiting;
 mod accounts;
 pub(crate) mod consequences;
 pub(crate) mod cx;

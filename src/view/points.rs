@@ -41,6 +41,7 @@ pub fn plan(cx: &Ctx, diags: &Diagnostics) -> Vec<String> {
         }
     }
     out.extend(allocation(cx));
+    out.extend(against_previous(cx));
     if cx.kind == CycleDoc::Meerjarenplan {
         out.extend(cx.r.caps.iter().filter_map(|c| trend(cx, c)));
     }
@@ -55,6 +56,34 @@ pub fn plan(cx: &Ctx, diags: &Diagnostics) -> Vec<String> {
     out.extend(agreements(cx));
     out.push(closing(diags));
     out
+}
+
+/// The begroting of Y against the estimate for Y a year ago, with the perspective that moved
+/// most ("Aansluiting op de vorige meerjarenraming").
+fn against_previous(cx: &Ctx) -> Option<String> {
+    let a = &cx.r.aansluiting;
+    let y = cx.r.jaar;
+    if !a.beschikbaar {
+        return None;
+    }
+    let diff = |p: &crate::rollup::AansluitingPerspectief| p.huidig[&y].decimal() - p.vorig[&y].decimal();
+    let total: rust_decimal::Decimal = a.perspectieven.iter().map(diff).sum();
+    let most = a.perspectieven.iter().max_by_key(|p| diff(p).abs()).filter(|p| !diff(p).is_zero());
+    let how = match total.cmp(&rust_decimal::Decimal::ZERO) {
+        std::cmp::Ordering::Greater => format!("ligt {} boven", nl::eur(total)),
+        std::cmp::Ordering::Less => format!("ligt {} onder", nl::eur(-total)),
+        std::cmp::Ordering::Equal => "is gelijk aan".to_string(),
+    };
+    let mut s = format!("De begroting {y} {how} de raming voor {y} in de begroting {}", a.vorig);
+    if let Some(p) = most {
+        s.push_str(&format!(
+            "; de grootste verschuiving is bij {} ({})",
+            cx.perspective(&p.beleidsdoel),
+            nl::eur(diff(p))
+        ));
+    }
+    s.push('.');
+    Some(s)
 }
 
 /// The largest gap of Y over the financiers.

@@ -147,6 +147,30 @@ fn names(h: &[&str]) -> Vec<String> {
     h.iter().map(|s| s.to_string()).collect()
 }
 
+/// Every budget line whose amount for Y moved against the estimate for Y in the begroting of
+/// Y−1 ("aansluiting op de vorige meerjarenraming"); no table without begrotingen of Y−1.
+pub fn aansluiting_table(r: &Rollup) -> Option<Table> {
+    let a = &r.aansluiting;
+    let rows: Vec<Vec<Cell>> = a
+        .perspectieven
+        .iter()
+        .flat_map(|p| p.verschuivingen.iter().map(move |v| (p, v)))
+        .map(|(p, v)| {
+            vec![
+                Cell::Text(v.party.clone()),
+                Cell::Text(p.beleidsdoel.clone()),
+                Cell::Text(v.id.clone()),
+                Cell::Text(v.omschrijving.clone()),
+                v.vorig.map(money).unwrap_or(Cell::Empty),
+                v.huidig.map(money).unwrap_or(Cell::Empty),
+                Cell::Money(v.verschil()),
+            ]
+        })
+        .collect();
+    let headers = ["organisatie", "beleidsdoel", "regel", "omschrijving", "vorige_raming", "begroting", "verschil"];
+    a.beschikbaar.then(|| Table { name: "aansluiting".into(), headers: names(&headers), rows })
+}
+
 /// Every mutatie of every wijziging of the roll-up's year, in effect or proposed (contract
 /// §11); no table when there is none.
 pub fn wijziging_table(tree: &Tree, r: &Rollup, peildatum: Date) -> Option<Table> {

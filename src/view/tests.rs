@@ -178,6 +178,7 @@ fn plans_have_no_verantwoording_and_the_shape_is_complete() {
         "aanleveringen",
         "bevindingen",
         "herkomst",
+        "aansluiting",
     ];
     want.sort();
     let mut keys = keys;
