@@ -14,6 +14,7 @@ pub mod nl;
 pub mod pipeline;
 pub mod rollup;
 pub mod schema;
+pub mod sjabloon;
 pub mod typeset;
 pub mod view;
 pub mod write;

@@ -63,6 +63,14 @@ enum Cmd {
     Stukken(StukkenArgs),
     /// Toon waar een bedrag uit de documenten vandaan komt: per niveau (integraal, geconsolideerd, eigen) tot op de bronregels
     Herkomst(HerkomstArgs),
+    /// Zet de stukken van een nieuw cyclusjaar klaar uit die van het jaar ervoor (status concept)
+    Sjabloon(SjabloonArgs),
+    /// Schrijf het aanvulscript voor de shell (bash, zsh of fish) naar de standaarduitvoer
+    Completions {
+        /// De shell: bash, zsh of fish
+        #[arg(value_parser = ["bash", "zsh", "fish"])]
+        shell: String,
+    },
     /// Leg een meldingscode uit, bijvoorbeeld `jaarcyclus uitleg E304` (zonder code: alle codes)
     Uitleg {
         /// De code, bijvoorbeeld E304
@@ -159,6 +167,30 @@ struct HerkomstArgs {
 #[derive(Args, Debug)]
 #[command(
     next_help_heading = "Opties",
+    override_usage = "jaarcyclus sjabloon --jaar <JAAR> --format yaml [OPTIES]",
+    help_template = "{about}\n\nGebruik: {usage}\n\n{all-args}",
+    long_about = "Zet plan.yaml en begroting.yaml van een nieuw cyclusjaar klaar in de gegevensmap, uit die van het jaar ervoor: \
+doelen, resultaten (gereed een jaar later), risico's en beheerconsequenties overgenomen, de ramingen als \
+beginbedragen (het laatste jaar herhaalt het jaar ervoor), de alternatieven als vertrekpunt; status concept."
+)]
+struct SjabloonArgs {
+    /// Het nieuwe cyclusjaar (de stukken van het jaar ervoor zijn het vertrekpunt)
+    #[arg(long, value_name = "JAAR")]
+    jaar: i32,
+    /// Alleen voor deze partij (standaard: elke partij met stukken van het jaar ervoor)
+    #[arg(long, value_name = "ID")]
+    organisatie: Option<String>,
+    /// Vorm: yaml (de bestanden van het contract, in de gegevensmap)
+    #[arg(long, value_name = "VORM", hide_possible_values = true, value_parser = ["yaml"])]
+    format: String,
+    /// Vervang bestaande bestanden (standaard: niets schrijven als er al een bestaat)
+    #[arg(long)]
+    overschrijven: bool,
+}
+
+#[derive(Args, Debug)]
+#[command(
+    next_help_heading = "Opties",
     override_usage = "jaarcyclus stukken <VERGADERING> [OPTIES]",
     help_template = "{about}\n\nGebruik: {usage}\n\n{all-args}"
 )]
@@ -220,6 +252,17 @@ fn main() -> ExitCode {
                 json: a.format == "json",
             },
         ),
+        Cmd::Sjabloon(a) => cmd::sjabloon::run(&cli.data, a.jaar, a.organisatie.as_deref(), a.overschrijven),
+        Cmd::Completions { shell } => {
+            use clap::CommandFactory;
+            let shell = match shell.as_str() {
+                "zsh" => clap_complete::Shell::Zsh,
+                "fish" => clap_complete::Shell::Fish,
+                _ => clap_complete::Shell::Bash,
+            };
+            clap_complete::generate(shell, &mut Cli::command(), "jaarcyclus", &mut std::io::stdout());
+            cmd::Exit::Ok
+        }
         Cmd::Uitleg { code } => cmd::uitleg::run(code.as_deref()),
         Cmd::Schema { soort, map } => cmd::schema::run(soort.as_deref(), &map),
     };
@@ -234,5 +277,18 @@ mod tests {
     #[test]
     fn cli_is_consistent() {
         super::Cli::command().debug_assert();
+    }
+
+    /// Every shell's completion script names every command.
+    #[test]
+    fn completions_name_every_command() {
+        for shell in [clap_complete::Shell::Bash, clap_complete::Shell::Zsh, clap_complete::Shell::Fish] {
+            let mut out = Vec::new();
+            clap_complete::generate(shell, &mut super::Cli::command(), "jaarcyclus", &mut out);
+            let text = String::from_utf8(out).unwrap();
+            for sub in super::Cli::command().get_subcommands() {
+                assert!(text.contains(sub.get_name()), "{shell}: {}", sub.get_name());
+            }
+        }
     }
 }

@@ -9,6 +9,7 @@ mod locate;
 mod meeting;
 mod outcome;
 mod output;
+mod sjabloon;
 
 pub use build::{BuildOptions, Built, build};
 pub use documents::{Planned, plan_documents};
@@ -16,3 +17,4 @@ pub use herkomst::trace;
 pub use meeting::{MeetingOptions, Pack, stukken};
 pub use outcome::{Checked, Refusal, Timings, Why, check};
 pub use output::guard_out;
+pub use sjabloon::{Scaffolded, scaffold};
