@@ -105,6 +105,9 @@ struct CheckArgs {
     /// Uitvoer: human (leesbaar, standaard) of json
     #[arg(long, value_name = "VORM", default_value = "human", hide_default_value = true, hide_possible_values = true, value_parser = ["human", "json"])]
     format: String,
+    /// Blijf kijken: controleer opnieuw na elke opgeslagen wijziging in de gegevensmap (stoppen met Ctrl-C)
+    #[arg(long)]
+    watch: bool,
 }
 
 #[derive(Args, Debug)]
@@ -226,6 +229,9 @@ fn main() -> ExitCode {
         }
     };
     let exit = match cli.cmd {
+        Cmd::Check(a) if a.watch => {
+            cmd::check::watch(&cli.data, a.jaar, a.organisatie, a.peildatum.as_deref(), a.format == "json")
+        }
         Cmd::Check(a) => cmd::check::run(&cli.data, a.jaar, a.organisatie, a.peildatum.as_deref(), a.format == "json"),
         Cmd::Build(a) => cmd::build::run(cmd::build::Args {
             data: cli.data,

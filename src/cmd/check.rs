@@ -28,3 +28,38 @@ pub fn run(data: &Path, jaar: Option<i32>, organisatie: Option<String>, peil: Op
     std::mem::forget(checked);
     status
 }
+
+/// Runs `check --watch`: checks, prints, and checks again after every change to the data root
+/// until interrupted. A run that cannot start (unreadable data root, unknown party) is reported
+/// and retried after the next change, so that a folder renamed while editing does not end it.
+pub fn watch(data: &Path, jaar: Option<i32>, organisatie: Option<String>, peil: Option<&str>, json: bool) -> Exit {
+    use jaarcyclus::pipeline::watch::{fingerprint, wait_for_change};
+    use std::time::Duration;
+    let peildatum = match peildatum(peil) {
+        Ok(d) => d,
+        Err(e) => return e,
+    };
+    let mut seen = fingerprint(data);
+    let mut why: Option<Vec<String>> = None;
+    loop {
+        if color() {
+            print!("\x1b[2J\x1b[H"); // a fresh screen per round on a terminal
+        }
+        if let Some(files) = &why {
+            println!("── opnieuw gecontroleerd na een wijziging in {} ──", files.join(", "));
+        }
+        match check(data, &Scope { organisatie: organisatie.clone(), jaar }, peildatum) {
+            Ok(checked) if json => println!("{}", render_json(&checked.diags)),
+            Ok(checked) => print!("{}", render_human(&checked.diags, &checked.tree.sources, color())),
+            Err(r) => {
+                refused(r, "check");
+            }
+        }
+        println!("── wacht op wijzigingen in {} (stoppen met Ctrl-C) ──", data.display());
+        use std::io::Write as _;
+        let _ = std::io::stdout().flush();
+        let (now, files) = wait_for_change(data, &seen, Duration::from_millis(400), Duration::from_millis(250));
+        seen = now;
+        why = Some(files);
+    }
+}

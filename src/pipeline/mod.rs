@@ -10,6 +10,7 @@ mod meeting;
 mod outcome;
 mod output;
 mod sjabloon;
+pub mod watch;
 
 pub use build::{BuildOptions, Built, build};
 pub use documents::{Planned, plan_documents};
