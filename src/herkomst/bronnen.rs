@@ -6,6 +6,7 @@
 use super::types::{Bron, Kolom, Soort, Stuk};
 use crate::model::*;
 use jiff::civil::Date;
+use rust_decimal::Decimal;
 
 /// The question, as every party is asked it.
 pub struct Ask<'a> {
@@ -30,6 +31,20 @@ pub struct Own {
     pub opmerkingen: Vec<String>,
     /// Incomplete.
     pub onbekend: bool,
+}
+
+/// A source line: an amount at its place in a file, counted in `kolom`.
+fn bron<T>(file: &str, at: &At<T>, bedrag: Decimal, kolom: Kolom, soort: Soort, l: (&str, &str)) -> Bron {
+    Bron {
+        file: file.to_string(),
+        pos: at.pos,
+        kolom,
+        soort,
+        regel: l.0.to_string(),
+        omschrijving: l.1.to_string(),
+        bedrag,
+        want: None,
+    }
 }
 
 /// The own figure of a party with this submission (`None`: no folder for the year).
@@ -58,16 +73,8 @@ fn begroting(sub: &Submission, a: &Ask, out: &mut Own) {
         let Some(b) = &sub.begroting else { return };
         for r in b.regels.iter().filter(|r| r.beleidsdoel.value == a.beleidsdoel) {
             if let Some(m) = r.bedragen.get(&a.jaarschijf) {
-                out.bronnen.push(Bron {
-                    file: b.file.clone(),
-                    pos: m.pos,
-                    kolom: Kolom::Begroting,
-                    soort: Soort::Begroting,
-                    regel: r.id.value.clone(),
-                    omschrijving: r.omschrijving.clone(),
-                    bedrag: m.value.decimal(),
-                    want: None,
-                });
+                let line = (r.id.value.as_str(), r.omschrijving.as_str());
+                out.bronnen.push(bron(&b.file, m, m.value.decimal(), Kolom::Begroting, Soort::Begroting, line));
             }
         }
         return;
@@ -88,36 +95,20 @@ fn budget(
     want: Option<&str>,
     out: &mut Own,
 ) {
+    let line = (l.id, l.omschrijving);
+    let mut found = Vec::new();
     if let (Some(r), Some(b)) = (l.regel, &sub.begroting)
         && let Some(m) = r.bedragen.get(&y)
     {
-        out.bronnen.push(Bron {
-            file: b.file.clone(),
-            pos: m.pos,
-            kolom: primitief,
-            soort: Soort::Begroting,
-            regel: l.id.to_string(),
-            omschrijving: l.omschrijving.to_string(),
-            bedrag: m.value.decimal(),
-            want: want.map(str::to_string),
-        });
+        found.push(bron(&b.file, m, m.value.decimal(), primitief, Soort::Begroting, line));
     }
     for (w, m) in &l.bronnen {
         let Some(d) = &m.mutatie else { continue };
-        out.bronnen.push(Bron {
-            file: w.file.clone(),
-            pos: d.pos,
-            kolom: mutaties,
-            soort: Soort::Wijziging {
-                nummer: w.nummer.value,
-                vastgesteld_op: w.vastgesteld_op.as_ref().map(|d| d.value),
-            },
-            regel: l.id.to_string(),
-            omschrijving: l.omschrijving.to_string(),
-            bedrag: d.value,
-            want: want.map(str::to_string),
-        });
+        let soort =
+            Soort::Wijziging { nummer: w.nummer.value, vastgesteld_op: w.vastgesteld_op.as_ref().map(|d| d.value) };
+        found.push(bron(&w.file, d, d.value, mutaties, soort, line));
     }
+    out.bronnen.extend(found.into_iter().map(|b| Bron { want: want.map(str::to_string), ..b }));
 }
 
 fn realisatie(sub: &Submission, a: &Ask, out: &mut Own) {
@@ -129,16 +120,10 @@ fn realisatie(sub: &Submission, a: &Ask, out: &mut Own) {
     for l in sub.amended(a.jaar, a.peildatum).iter().filter(|l| l.beleidsdoel == a.beleidsdoel) {
         let found = r.regels.iter().find(|x| x.regel.value == l.id);
         match found.and_then(|x| x.bedrag.as_ref()) {
-            Some(m) => out.bronnen.push(Bron {
-                file: r.file.clone(),
-                pos: m.pos,
-                kolom: Kolom::Gerealiseerd,
-                soort: Soort::Realisatie,
-                regel: l.id.to_string(),
-                omschrijving: l.omschrijving.to_string(),
-                bedrag: m.value.decimal(),
-                want: None,
-            }),
+            Some(m) => {
+                let line = (l.id, l.omschrijving);
+                out.bronnen.push(bron(&r.file, m, m.value.decimal(), Kolom::Gerealiseerd, Soort::Realisatie, line))
+            }
             None => out.opmerkingen.push(format!("regel `{}` heeft geen realisatie: niet meegeteld", l.id)),
         }
     }
@@ -151,8 +136,7 @@ fn voortgang(sub: &Submission, a: &Ask, out: &mut Own) {
         out.opmerkingen.push(format!("geen begroting {}: niet meegeteld", a.jaar));
         return;
     }
-    let report =
-        sub.voortgang.get(&k).filter(|v| v.header.ingediend_op.as_ref().is_some_and(|d| d.value <= a.peildatum));
+    let report = sub.voortgang_delivered(k, a.peildatum);
     let stand_in = format!("geen prognose over kwartaal {k}: de gewijzigde begroting telt");
     if report.is_none() {
         out.onbekend = true;
@@ -162,32 +146,15 @@ fn voortgang(sub: &Submission, a: &Ask, out: &mut Own) {
     }
     for l in sub.amended(a.jaar, a.peildatum).iter().filter(|l| l.beleidsdoel == a.beleidsdoel) {
         let written = report.and_then(|v| v.regels.iter().find(|r| r.regel.value == l.id));
-        let file = || report.map(|v| v.file.clone()).unwrap_or_default();
+        let file = report.map_or("", |v| v.file.as_str());
+        let (line, soort) = ((l.id, l.omschrijving), Soort::Voortgang { kwartaal: k });
         if let Some(m) = written.and_then(|r| r.tot_en_met.as_ref()) {
-            out.bronnen.push(Bron {
-                file: file(),
-                pos: m.pos,
-                kolom: Kolom::Besteed,
-                soort: Soort::Voortgang { kwartaal: k },
-                regel: l.id.to_string(),
-                omschrijving: l.omschrijving.to_string(),
-                bedrag: m.value.decimal(),
-                want: None,
-            });
+            out.bronnen.push(bron(file, m, m.value.decimal(), Kolom::Besteed, soort.clone(), line));
         } else if report.is_some() {
             out.opmerkingen.push(format!("regel `{}` heeft geen besteed bedrag over kwartaal {k}", l.id));
         }
         match written.and_then(|r| r.prognose.as_ref()) {
-            Some(m) => out.bronnen.push(Bron {
-                file: file(),
-                pos: m.pos,
-                kolom: Kolom::Prognose,
-                soort: Soort::Voortgang { kwartaal: k },
-                regel: l.id.to_string(),
-                omschrijving: l.omschrijving.to_string(),
-                bedrag: m.value.decimal(),
-                want: None,
-            }),
+            Some(m) => out.bronnen.push(bron(file, m, m.value.decimal(), Kolom::Prognose, soort, line)),
             None => budget(sub, a.jaar, l, Kolom::Prognose, Kolom::Prognose, Some(&stand_in), out),
         }
     }

@@ -59,6 +59,13 @@ impl Submission {
         self.voortgang.values().next_back()
     }
 
+    /// The progress report of quarter `k` when it counts as delivered at the reference date:
+    /// present with `ingediend_op` on or before it (the voortgangsrapportage and `herkomst`
+    /// read it; without it spending is unknown and the amended budget is the prognosis).
+    pub fn voortgang_delivered(&self, k: u8, peildatum: jiff::civil::Date) -> Option<&Voortgang> {
+        self.voortgang.get(&k).filter(|v| v.header.ingediend_op.as_ref().is_some_and(|d| d.value <= peildatum))
+    }
+
     /// The files a document is made from that have status concept: plan and begroting; for
     /// the jaarrekening also the realisatie and the wijzigingen; for a progress report its
     /// report and the wijzigingen (those in effect or not: a concept is marked either way).

@@ -140,7 +140,7 @@ pub fn progress(tree: &Tree, org: &OrgTree, norms: &Normen, y: Year, k: u8, peil
 }
 
 fn party(sub: &Submission, id: &str, norms: &Normen, y: Year, k: u8, peildatum: Date) -> PartyProgress {
-    let report = sub.voortgang.get(&k).filter(|v| v.header.ingediend_op.as_ref().is_some_and(|d| d.value <= peildatum));
+    let report = sub.voortgang_delivered(k, peildatum);
     let mut lines = Vec::new();
     let mut own = PerPerspective::new();
     for a in sub.amended(y, peildatum) {
