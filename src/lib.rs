@@ -17,6 +17,7 @@ pub mod schema;
 pub mod sjabloon;
 pub mod typeset;
 pub mod view;
+pub mod workbook;
 pub mod write;
 
 use diag::Diagnostics;

@@ -65,6 +65,8 @@ enum Cmd {
     Herkomst(HerkomstArgs),
     /// Zet de stukken van een nieuw cyclusjaar klaar uit die van het jaar ervoor (status concept)
     Sjabloon(SjabloonArgs),
+    /// Lees een ingevulde werkmap (xlsx) in en schrijf de YAML-bestanden van het contract in de gegevensmap
+    Import(ImportArgs),
     /// Schrijf het aanvulscript voor de shell (bash, zsh of fish) naar de standaarduitvoer
     Completions {
         /// De shell: bash, zsh of fish
@@ -170,11 +172,14 @@ struct HerkomstArgs {
 #[derive(Args, Debug)]
 #[command(
     next_help_heading = "Opties",
-    override_usage = "jaarcyclus sjabloon --jaar <JAAR> --format yaml [OPTIES]",
+    override_usage = "jaarcyclus sjabloon --jaar <JAAR> --format yaml|xlsx [OPTIES]",
     help_template = "{about}\n\nGebruik: {usage}\n\n{all-args}",
     long_about = "Zet plan.yaml en begroting.yaml van een nieuw cyclusjaar klaar in de gegevensmap, uit die van het jaar ervoor: \
 doelen, resultaten (gereed een jaar later), risico's en beheerconsequenties overgenomen, de ramingen als \
-beginbedragen (het laatste jaar herhaalt het jaar ervoor), de alternatieven als vertrekpunt; status concept."
+beginbedragen (het laatste jaar herhaalt het jaar ervoor), de alternatieven als vertrekpunt; status concept. \
+Met --format xlsx: per partij een werkmap met plan, begroting en (als die aan de beurt is) realisatie of \
+voortgangsrapportage, met keuzelijsten; ingevuld met de huidige bestanden van het jaar, anders als hierboven. \
+Lees hem terug met `jaarcyclus import`."
 )]
 struct SjabloonArgs {
     /// Het nieuwe cyclusjaar (de stukken van het jaar ervoor zijn het vertrekpunt)
@@ -183,12 +188,38 @@ struct SjabloonArgs {
     /// Alleen voor deze partij (standaard: elke partij met stukken van het jaar ervoor)
     #[arg(long, value_name = "ID")]
     organisatie: Option<String>,
-    /// Vorm: yaml (de bestanden van het contract, in de gegevensmap)
-    #[arg(long, value_name = "VORM", hide_possible_values = true, value_parser = ["yaml"])]
+    /// Vorm: yaml (de bestanden van het contract, in de gegevensmap) of xlsx (per partij een werkmap om in te vullen, naar <out>/sjablonen/<ID>-<JAAR>.xlsx)
+    #[arg(long, value_name = "VORM", hide_possible_values = true, value_parser = ["yaml", "xlsx"])]
     format: String,
+    /// Alleen bij xlsx: neem de voortgangsrapportage na dit kwartaal (1-3) op in plaats van wat aan de beurt is
+    #[arg(long, value_name = "K", value_parser = clap::value_parser!(u8).range(1..=3))]
+    kwartaal: Option<u8>,
+    /// Peildatum (JJJJ-MM-DD) die bepaalt wat aan de beurt is; standaard vandaag
+    #[arg(long, value_name = "DATUM")]
+    peildatum: Option<String>,
     /// Vervang bestaande bestanden (standaard: niets schrijven als er al een bestaat)
     #[arg(long)]
     overschrijven: bool,
+}
+
+#[derive(Args, Debug)]
+#[command(
+    next_help_heading = "Opties",
+    override_usage = "jaarcyclus import <WERKMAP> [OPTIES]",
+    help_template = "{about}\n\nGebruik: {usage}\n\n{all-args}"
+)]
+struct ImportArgs {
+    /// De werkmap, bijvoorbeeld out/sjablonen/kadaster-obo-2027.xlsx
+    werkmap: PathBuf,
+    /// Vervang bestanden in de gegevensmap die nieuwer zijn dan de werkmap
+    #[arg(long)]
+    overschrijven: bool,
+    /// Peildatum (JJJJ-MM-DD) voor de controle; standaard vandaag
+    #[arg(long, value_name = "DATUM")]
+    peildatum: Option<String>,
+    /// Uitvoer: human of json
+    #[arg(long, value_name = "VORM", default_value = "human", hide_default_value = true, value_parser = ["human", "json"])]
+    format: String,
 }
 
 #[derive(Args, Debug)]
@@ -258,7 +289,19 @@ fn main() -> ExitCode {
                 json: a.format == "json",
             },
         ),
+        Cmd::Sjabloon(a) if a.format == "xlsx" => cmd::sjabloon::xlsx(
+            &cli.data,
+            &cli.out,
+            a.jaar,
+            a.organisatie.as_deref(),
+            a.kwartaal,
+            a.overschrijven,
+            a.peildatum.as_deref(),
+        ),
         Cmd::Sjabloon(a) => cmd::sjabloon::run(&cli.data, a.jaar, a.organisatie.as_deref(), a.overschrijven),
+        Cmd::Import(a) => {
+            cmd::import::run(&cli.data, &a.werkmap, a.overschrijven, a.peildatum.as_deref(), a.format == "json")
+        }
         Cmd::Completions { shell } => {
             use clap::CommandFactory;
             let shell = match shell.as_str() {

@@ -85,6 +85,9 @@ fn the_findings_the_guide_shows_are_what_the_program_prints() {
             if !(first.starts_with("fout[") || first.starts_with("waarschuwing[")) {
                 continue;
             }
+            if block.lines().nth(1).is_some_and(|l| l.contains(".xlsx ")) {
+                continue; // a finding of `import`, held to the program by tests/werkmap.rs
+            }
             let code = &first[first.find('[').unwrap() + 1..first.find(']').unwrap()];
             let (file, _, text) = examples(&md)
                 .into_iter()

@@ -4,6 +4,7 @@
 pub mod build;
 pub mod check;
 pub mod herkomst;
+pub mod import;
 pub mod schema;
 pub mod sjabloon;
 pub mod stukken;

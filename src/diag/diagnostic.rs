@@ -100,8 +100,11 @@ pub struct Diagnostic {
     pub code: Code,
     /// The file, relative to the data root with forward slashes; `None` where no file applies.
     pub file: Option<String>,
-    /// The place in the file; `None` where no place applies (e.g. a missing file).
+    /// The place in the file; `None` where no place applies (e.g. a missing file). In a
+    /// workbook (`jaarcyclus import`): the row and the column number of the cell.
     pub pos: Option<Pos>,
+    /// In a workbook: the cell as a spreadsheet names it, `Begroting!F7`.
+    pub cel: Option<String>,
     /// The party the finding is about (contract §9): the party whose file it is in, or the party
     /// an agreement, reporting line or calendar finding names; `None` for a perspective, a
     /// meeting or the construct as a whole.
@@ -140,6 +143,7 @@ impl Diagnostic {
             code,
             file: None,
             pos: None,
+            cel: None,
             organisatie: None,
             jaar: None,
             message: text.technical(),
@@ -169,6 +173,14 @@ impl Diagnostic {
         d
     }
 
+    /// Places the finding at a cell of a workbook: `sheet` and 1-based `row` and `column`.
+    pub fn at_cell(mut self, file: &str, sheet: &str, row: u32, column: u32) -> Diagnostic {
+        self.file = Some(file.to_string());
+        self.pos = Some(Pos::new(row, column));
+        self.cel = Some(cell_name(sheet, row, column));
+        self
+    }
+
     /// Places the finding in a file without a position (e.g. a missing file). A file of a
     /// party's folder, `<Y>/<org>/…`, makes the finding about that party and year unless
     /// [`Diagnostic::about`] said otherwise.
@@ -189,9 +201,30 @@ impl Diagnostic {
         self.code.severity()
     }
 
-    fn sort_key(&self) -> (bool, &str, Option<Pos>, Code, &str) {
-        (self.file.is_none(), self.file.as_deref().unwrap_or(""), self.pos, self.code, &self.message)
+    fn sort_key(&self) -> (bool, &str, Option<&str>, Option<Pos>, Code, &str) {
+        // In a workbook: by sheet, then row and column.
+        let sheet = self.cel.as_deref().and_then(|c| c.rsplit_once('!')).map(|(sheet, _)| sheet);
+        (self.file.is_none(), self.file.as_deref().unwrap_or(""), sheet, self.pos, self.code, &self.message)
     }
+}
+
+/// A cell as a spreadsheet names it: `Begroting!F7`, `'Risico''s'!A3`.
+pub fn cell_name(sheet: &str, row: u32, column: u32) -> String {
+    let plain = sheet.chars().all(|c| c.is_alphanumeric() || c == '_');
+    let sheet = if plain { sheet.to_string() } else { format!("'{}'", sheet.replace('\'', "''")) };
+    format!("{sheet}!{}{row}", column_letters(column))
+}
+
+/// The letters of a 1-based column number: 1 → A, 27 → AA, 16384 → XFD.
+pub fn column_letters(mut column: u32) -> String {
+    let mut out = Vec::new();
+    while column > 0 {
+        let rem = (column - 1) % 26;
+        out.push(b'A' + rem as u8);
+        column = (column - 1) / 26;
+    }
+    out.reverse();
+    String::from_utf8(out).expect("ASCII letters")
 }
 
 /// The cycle year and party of a path `<Y>/<org>` or `<Y>/<org>/…` relative to the data root.

@@ -8,6 +8,7 @@ mod render;
 
 pub use codes::{Code, Severity};
 pub use diagnostic::{
-    Accepted, Diagnostic, Diagnostics, Message, Names, Part, Pos, Sources, accepted_by_entry, party_folder,
+    Accepted, Diagnostic, Diagnostics, Message, Names, Part, Pos, Sources, accepted_by_entry, cell_name,
+    column_letters, party_folder,
 };
 pub use render::{render_human, render_json, summary_line};

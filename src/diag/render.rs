@@ -105,12 +105,13 @@ fn render_one(out: &mut String, d: &Diagnostic, sources: &Sources, color: bool) 
         d.pos.and_then(|p| sources.get(file).and_then(|src| src.lines().nth(p.line.saturating_sub(1) as usize)));
     let gutter = d.pos.map(|p| p.line.to_string().len()).unwrap_or(1).max(1);
     let pad = " ".repeat(gutter);
-    let place = match d.pos {
-        Some(p) => format!("{file}:{}:{}", p.line, p.column),
-        None => file.clone(),
+    let place = match (&d.cel, d.pos) {
+        (Some(cel), _) => format!("{file} {cel}"),
+        (None, Some(p)) => format!("{file}:{}:{}", p.line, p.column),
+        (None, None) => file.clone(),
     };
     let _ = writeln!(out, "{pad}{} {place}", st.paint("1;34", "-->"));
-    if let (Some(p), Some(text)) = (d.pos, line_text) {
+    if let (Some(p), Some(text), None) = (d.pos, line_text, &d.cel) {
         let text = text.trim_end_matches('\r').replace('\t', " ");
         let bar = st.paint("1;34", "|");
         let _ = writeln!(out, "{pad} {bar}");
@@ -163,6 +164,7 @@ pub fn render_json(diags: &Diagnostics) -> String {
                 "file": d.file,
                 "line": d.pos.map(|p| p.line),
                 "column": d.pos.map(|p| p.column),
+                "cel": d.cel,
                 "message": d.message,
                 "hint": d.hint,
                 "organisatie": d.organisatie,

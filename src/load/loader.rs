@@ -51,6 +51,18 @@ impl Loader {
         self.tree.sources.insert(f.rel, text);
     }
 
+    /// Reads a file given as text (not from disk): for files made in memory.
+    pub fn read_text(&mut self, rel: &str, text: &str) {
+        let Some((kind, party)) = super::walk::classify(rel) else { return };
+        let mut diags = Vec::new();
+        {
+            let mut lx = Lx { file: rel, diags: &mut diags };
+            self.lower(&mut lx, kind, &party, rel, text);
+        }
+        self.diags.extend(diags);
+        self.tree.sources.insert(rel.to_string(), text.to_string());
+    }
+
     fn mark_unreadable(&mut self, kind: FileKind, party: &Option<(Year, String)>, rel: &str) {
         if let Some((y, org)) = party {
             let sub = self.tree.years.entry(*y).or_default().entry(org.clone()).or_default();

@@ -45,3 +45,14 @@ pub fn load(root: &Path, scope: &Scope) -> Result<(Tree, Vec<Diagnostic>)> {
     }
     Ok((l.tree, l.diags))
 }
+
+/// Reads files given as text — (path relative to a data root, text) — into a tree as [`load`]
+/// reads them from disk, without the checks of the whole tree: for files made in memory (the
+/// next cycle's scaffold, before it becomes a workbook).
+pub fn load_texts(files: &[(String, String)]) -> (Tree, Vec<Diagnostic>) {
+    let mut l = Loader { root: std::path::PathBuf::new(), tree: Tree::default(), diags: Vec::new() };
+    for (rel, text) in files {
+        l.read_text(rel, text);
+    }
+    (l.tree, l.diags)
+}

@@ -27,7 +27,7 @@ pub(super) fn is_year(s: &str) -> Option<Year> {
 }
 
 /// What a relative path is under the contract's layout.
-fn classify(rel: &str) -> Option<(FileKind, Option<(Year, String)>)> {
+pub(super) fn classify(rel: &str) -> Option<(FileKind, Option<(Year, String)>)> {
     let parts: Vec<&str> = rel.split('/').collect();
     match parts.as_slice() {
         ["stelsel.yaml"] => Some((FileKind::Stelsel, None)),

@@ -5,17 +5,21 @@
 mod build;
 mod documents;
 mod herkomst;
+mod import;
 mod locate;
 mod meeting;
 mod outcome;
 mod output;
 mod sjabloon;
 pub mod watch;
+mod werkmap;
 
 pub use build::{BuildOptions, Built, build};
 pub use documents::{Planned, plan_documents};
 pub use herkomst::trace;
+pub use import::{Fate, Imported, import, workbook_yaml};
 pub use meeting::{MeetingOptions, Pack, stukken};
 pub use outcome::{Checked, Refusal, Timings, Why, check};
 pub use output::guard_out;
 pub use sjabloon::{Scaffolded, scaffold};
+pub use werkmap::{Workbooks, party_docs, scaffold_xlsx, workbook_path};

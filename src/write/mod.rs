@@ -5,7 +5,7 @@ mod atomic;
 mod folder;
 pub mod mail;
 mod manifest;
-mod table;
+pub(crate) mod table;
 
 pub use atomic::{OutLock, lock_out, remove_stale_temps, write_atomic};
 pub use folder::write_folder;

@@ -35,7 +35,7 @@ pub enum Cell {
 const PERCENT_DECIMALS: u32 = 4;
 
 /// The creation date written into every workbook: fixed, so that equal tables give equal bytes.
-const WORKBOOK_DATE: (u16, u8, u8) = (2000, 1, 1);
+pub(crate) const WORKBOOK_DATE: (u16, u8, u8) = (2000, 1, 1);
 
 /// Renders `table` as CSV for Dutch Excel: `;` separator, decimal comma, no thousands
 /// separator, UTF-8 with BOM, CRLF line ends, RFC 4180 quoting.
@@ -131,7 +131,7 @@ fn fill_sheet(sheet: &mut Worksheet, table: &Table) -> anyhow::Result<()> {
 /// The one place a number becomes binary floating point: Excel stores every number as an
 /// IEEE double. Going through the decimal text gives the double nearest to the exact value
 /// (for amounts below 2^53 cents that double reads back as the same amount).
-fn to_f64(value: Decimal) -> f64 {
+pub(crate) fn to_f64(value: Decimal) -> f64 {
     value.to_string().parse().unwrap_or(f64::NAN)
 }
 

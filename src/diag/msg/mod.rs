@@ -9,6 +9,7 @@ mod inyear;
 mod read;
 mod refs;
 mod register;
+mod workbook;
 
 pub use accepted::*;
 pub use board::asked;
@@ -17,3 +18,4 @@ pub use inyear::*;
 pub use read::*;
 pub use refs::*;
 pub use register::*;
+pub use workbook::*;
