@@ -119,3 +119,32 @@ fn typeset_jaarplan(b: Bencher, set: Set) {
     b.with_inputs(|| typst::comemo::evict(0))
         .bench_values(|()| ts.pdf(&job).unwrap_or_else(|e| panic!("jaarplan compiles: {e:?}")));
 }
+
+/// A reporting line 4,000 deep (every TBO under the one before it) over the base fixture's
+/// stelsel: the check and the roll-up must stay linear in the depth.
+static CHAIN: LazyLock<(tempfile::TempDir, Tree)> = LazyLock::new(|| {
+    let dir = tempfile::tempdir().expect("temporary directory");
+    let st = std::fs::read_to_string(repo().join("tests/fixtures/base/stelsel.yaml")).expect("base stelsel");
+    let mut chain = String::new();
+    let mut prev = "kad-tbo".to_string();
+    for i in 0..4000 {
+        chain.push_str(&format!("  - {{id: keten-{i}, naam: Keten {i}, rol: TBO, rapporteert_aan: {prev}}}\n"));
+        prev = format!("keten-{i}");
+    }
+    let st = st.replacen("financiers:", &format!("{chain}financiers:"), 1);
+    std::fs::write(dir.path().join("stelsel.yaml"), st).expect("stelsel written");
+    let (tree, _) = jaarcyclus::load_and_check(dir.path(), &Scope::default(), PEILDATUM).expect("chain loads");
+    (dir, tree)
+});
+
+#[divan::bench(sample_count = 10)]
+fn check_chain_4000(b: Bencher) {
+    let tree = &CHAIN.1;
+    b.bench(|| jaarcyclus::check::check(tree, PEILDATUM));
+}
+
+#[divan::bench(sample_count = 10)]
+fn rollup_chain_4000(b: Bencher) {
+    let tree = &CHAIN.1;
+    b.bench(|| jaarcyclus::rollup::rollup(tree, 2025, PEILDATUM));
+}

@@ -628,7 +628,25 @@ fn volume_cases() -> Vec<Case> {
             }),
         ));
     }
+    cases.push(chain_case(20_000));
     cases
+}
+
+/// A reporting line `n` deep: every TBO reports to the one before it (W504 each). The TBOs'
+/// plan deadline is dropped from the calendar, so that only the line's findings remain.
+fn chain_case(n: usize) -> Case {
+    let st = base_text("stelsel.yaml");
+    let mut chain = String::new();
+    let mut prev = "kad-tbo".to_string();
+    for i in 0..n {
+        chain.push_str(&format!("  - {{id: keten-{i}, naam: Keten {i}, rol: TBO, rapporteert_aan: {prev}}}\n"));
+        prev = format!("keten-{i}");
+    }
+    let st = st
+        .replacen("financiers:", &format!("{chain}financiers:"), 1)
+        .replace("  - {stuk: plan, rol: TBO, jaar: Y-1, maand: 10, dag: 1}\n", "");
+    let row = format!("keten van {}.{:03} TBO's, elk onder de vorige", n / 1000, n % 1000);
+    file_case("omvang", &row, "stelsel.yaml", "stelsel.yaml", st.into_bytes(), Want::Warnings)
 }
 
 /// Runs `check --format json` on a case under the memory limit, killing it past `KILL_AFTER`.

@@ -8,6 +8,7 @@ mod calendar;
 mod completeness;
 mod cx;
 mod inyear;
+mod line;
 pub mod meeting;
 mod refs;
 

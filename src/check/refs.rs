@@ -6,7 +6,7 @@ use super::cx::{Ctx, duplicates};
 use crate::diag::msg;
 use crate::model::*;
 use rust_decimal::Decimal;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 
 const STELSEL: &str = "stelsel.yaml";
 
@@ -50,7 +50,7 @@ pub fn stelsel(cx: &mut Ctx) {
             );
         }
     }
-    reporting_line(cx, st);
+    super::line::reporting_line(cx, st);
     let known: BTreeSet<&str> = st.organisaties.iter().map(|o| o.id.as_str()).collect();
     for a in &cx.tree.afspraken {
         if !known.contains(a.organisatie.as_str()) {
@@ -59,63 +59,6 @@ pub fn stelsel(cx: &mut Ctx) {
                     .about(Some(&a.organisatie), None)
                     .at("afspraken.yaml", a.organisatie.pos),
             );
-        }
-    }
-}
-
-/// E108 and W504: exactly one SBO, every party reaches it without cycles; deviations shown.
-fn reporting_line(cx: &mut Ctx, st: &Stelsel) {
-    let out = &mut cx.out;
-    let by_id: BTreeMap<&str, &Organisatie> = st.organisaties.iter().map(|o| (o.id.as_str(), o)).collect();
-    let sbos: Vec<&Organisatie> = st.organisaties.iter().filter(|o| o.rol == Rol::Sbo).collect();
-    match sbos.as_slice() {
-        [] if !st.organisaties.is_empty() => out.push(msg::no_sbo().at(STELSEL, st.organisaties[0].pos)),
-        [first, rest @ ..] => {
-            for o in rest {
-                out.push(msg::two_sbos(&o.id, &first.id).at(STELSEL, o.id.pos));
-            }
-        }
-        _ => {}
-    }
-    for o in &st.organisaties {
-        if o.rol == Rol::Sbo {
-            continue;
-        }
-        let Some(to) = &o.rapporteert_aan else { continue };
-        let Some(parent) = by_id.get(to.as_str()) else {
-            out.push(msg::unknown_party(to, "in `rapporteert_aan`").about(Some(&o.id), None).at(STELSEL, to.pos));
-            continue;
-        };
-        let expected = match o.rol {
-            Rol::Obo => Rol::Tbo,
-            _ => Rol::Sbo,
-        };
-        if parent.rol != expected {
-            out.push(msg::outside_line(&o.id, o.rol.as_str(), &parent.id, parent.rol.as_str()).at(STELSEL, to.pos));
-        }
-        // Follow the line upward.
-        let mut path = vec![o.id.as_str()];
-        let mut cur = *parent;
-        loop {
-            if path.contains(&cur.id.as_str()) {
-                path.push(&cur.id);
-                out.push(msg::reporting_cycle(&o.id, &path).at(STELSEL, to.pos));
-                break;
-            }
-            path.push(&cur.id);
-            if cur.rol == Rol::Sbo {
-                break;
-            }
-            match cur.rapporteert_aan.as_ref().and_then(|n| by_id.get(n.as_str())) {
-                Some(next) => cur = next,
-                None => {
-                    // An unknown link is reported on its own entry; an absent one breaks the line.
-                    if cur.rapporteert_aan.is_none() {
-                        out.push(msg::not_reaching_sbo(&o.id, &path).at(STELSEL, to.pos));
-                    }
-                    break;
-                }
-            }
         }
     }
 }

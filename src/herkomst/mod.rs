@@ -17,7 +17,7 @@ pub use types::{Bedragen, Bron, Herkomst, Kolom, Partij, Soort, Stuk, Vraag};
 use crate::model::*;
 use crate::rollup::{OrgTree, latest_quarter};
 use rust_decimal::Decimal;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// Traces a figure. `Err` says in Dutch why the question cannot be answered (exit status 2):
 /// an unknown perspective or party, no such year, no progress report, a year slice outside
@@ -141,21 +141,21 @@ fn add(into: &mut Bedragen, from: &Bedragen) {
 /// Fills in the consolidated figures (SBO, TBO, and any party with parties below) and the
 /// unknown counts of every subtree.
 fn consolidate(org: &OrgTree, partijen: &mut [Partij]) {
-    let own: BTreeMap<String, (Bedragen, bool)> =
-        partijen.iter().map(|p| (p.id.clone(), (p.eigen.clone(), p.onbekend))).collect();
+    let own: BTreeMap<&str, (&Bedragen, bool)> =
+        partijen.iter().map(|p| (p.id.as_str(), (&p.eigen, p.onbekend))).collect();
+    let own_of = |n: &crate::rollup::OrgNode| {
+        own.get(n.id.as_str()).map_or_else(|| (Bedragen::new(), 0), |(b, u)| ((*b).clone(), usize::from(*u)))
+    };
+    let totals = org.subtree_totals(own_of, |a, b| {
+        add(&mut a.0, &b.0);
+        a.1 += b.1;
+    });
+    let totals: BTreeMap<&str, (Bedragen, usize)> = org.nodes.iter().map(|n| n.id.as_str()).zip(totals).collect();
     for p in partijen.iter_mut() {
-        let below = org.descendants(&p.id);
-        let mut total = p.eigen.clone();
-        let mut unknown = usize::from(p.onbekend);
-        for d in &below {
-            if let Some((b, u)) = own.get(*d) {
-                add(&mut total, b);
-                unknown += usize::from(*u);
-            }
-        }
-        p.onbekend_onder = unknown;
-        if p.rol != Rol::Obo || !below.is_empty() {
-            p.geconsolideerd = Some(total);
+        let Some((total, unknown)) = totals.get(p.id.as_str()) else { continue };
+        p.onbekend_onder = *unknown;
+        if p.rol != Rol::Obo || org.has_below(&p.id) {
+            p.geconsolideerd = Some(total.clone());
         }
     }
 }
@@ -163,13 +163,13 @@ fn consolidate(org: &OrgTree, partijen: &mut [Partij]) {
 /// Keeps the branch of one party: its ancestors and their direct children (as totals), and the
 /// party itself with everything below it (down to the source lines).
 fn branch(org: &OrgTree, partijen: Vec<Partij>, id: &str) -> Vec<Partij> {
-    let mut ancestors = Vec::new();
+    let mut ancestors = BTreeSet::new();
     let mut cur = org.node(id).and_then(|n| n.parent.clone());
     while let Some(a) = cur.filter(|a| !ancestors.contains(a) && a != id) {
         cur = org.node(&a).and_then(|n| n.parent.clone());
-        ancestors.push(a);
+        ancestors.insert(a);
     }
-    let below: Vec<&str> = std::iter::once(id).chain(org.descendants(id)).collect();
+    let below: BTreeSet<&str> = std::iter::once(id).chain(org.descendants(id)).collect();
     partijen
         .into_iter()
         .filter_map(|mut p| {

@@ -127,14 +127,13 @@ pub fn progress(tree: &Tree, org: &OrgTree, norms: &Normen, y: Year, k: u8, peil
         }
         total
     };
-    let consolidated = org
-        .nodes
-        .iter()
-        .map(|n| {
-            let mut ids = std::iter::once(n.id.as_str()).chain(org.descendants(&n.id));
-            (n.id.clone(), sum(&mut ids))
-        })
-        .collect();
+    let add = |total: &mut PerPerspective, other: &PerPerspective| {
+        for (p, f) in other {
+            total.entry(p.clone()).or_default().add(f);
+        }
+    };
+    let totals = org.subtree_totals(|n| sum(&mut std::iter::once(n.id.as_str())), add);
+    let consolidated = org.nodes.iter().map(|n| n.id.clone()).zip(totals).collect();
     let integral = sum(&mut org.nodes.iter().map(|n| n.id.as_str()));
     Progress { jaar: y, kwartaal: k, parties, consolidated, integral, in_effect, proposed }
 }

@@ -166,8 +166,17 @@ pub struct Realised {
     pub consolidated: BTreeMap<String, Grid>,
     /// Every party together.
     pub integral: Grid,
-    /// For each party, the parties in its subtree (itself included) without a realisation.
-    pub missing: BTreeMap<String, Vec<String>>,
+    /// For each party, how many parties in its subtree (itself included) have no realisation.
+    pub missing: BTreeMap<String, usize>,
+}
+
+impl Realised {
+    /// The parties in the subtree of `id` (itself included) without a realisation, in tree
+    /// order.
+    pub fn missing_under<'a>(&self, org: &'a OrgTree, id: &'a str) -> Vec<&'a str> {
+        let subtree = std::iter::once(id).chain(org.descendants(id));
+        subtree.filter(|p| !self.own.contains_key(*p)).collect()
+    }
 }
 
 /// The realised grids of `v` over the tree.
@@ -186,13 +195,7 @@ pub fn realised(v: &Verantwoording, org: &OrgTree, y: Year) -> Realised {
     for g in own.values() {
         integral.merge(g);
     }
-    let missing = org
-        .nodes
-        .iter()
-        .map(|n| {
-            let subtree = std::iter::once(n.id.as_str()).chain(org.descendants(&n.id));
-            (n.id.clone(), subtree.filter(|id| !own.contains_key(*id)).map(str::to_string).collect())
-        })
-        .collect();
+    let counts = org.subtree_totals(|n| usize::from(!own.contains_key(&n.id)), |a, b| *a += b);
+    let missing = org.nodes.iter().map(|n| n.id.clone()).zip(counts).collect();
     Realised { own, consolidated, integral, missing }
 }

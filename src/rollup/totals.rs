@@ -78,20 +78,11 @@ pub fn own(org: &OrgTree, lines: &[Line]) -> BTreeMap<String, Grid> {
     out
 }
 
-/// Consolidated totals: a party's own plus those of all parties below it, at any depth.
+/// Consolidated totals: a party's own plus those of all parties below it, at any depth (one
+/// pass bottom-up).
 pub fn consolidated(org: &OrgTree, own: &BTreeMap<String, Grid>) -> BTreeMap<String, Grid> {
-    org.nodes
-        .iter()
-        .map(|n| {
-            let mut g = own.get(&n.id).cloned().unwrap_or_default();
-            for d in org.descendants(&n.id) {
-                if let Some(o) = own.get(d) {
-                    g.merge(o);
-                }
-            }
-            (n.id.clone(), g)
-        })
-        .collect()
+    let totals = org.subtree_totals(|n| own.get(&n.id).cloned().unwrap_or_default(), |a, b| a.merge(b));
+    org.nodes.iter().map(|n| n.id.clone()).zip(totals).collect()
 }
 
 /// Sums the lines per key, in key order.

@@ -304,7 +304,7 @@ fn against_caps(cx: &Ctx) -> Vec<String> {
     let y = cx.r.jaar;
     let mut out = Vec::new();
     let root = cx.r.org.nodes.iter().find(|n| n.parent.is_none());
-    let missing = root.and_then(|n| cx.r.realised.missing.get(&n.id)).filter(|m| !m.is_empty());
+    let missing = root.map(|n| cx.r.realised.missing_under(&cx.r.org, &n.id)).filter(|m| !m.is_empty());
     if let Some(m) = missing {
         let names: Vec<String> = m.iter().map(|p| cx.party(p)).collect();
         out.push(format!(

@@ -164,7 +164,7 @@ fn rows(cx: &Ctx, p: Option<&str>) -> Vec<NiveauRij> {
             // A level is complete when every party counted in it delivered its realisation.
             let complete = match soort {
                 "eigen" => real.is_some(),
-                _ => cx.r.realised.missing.get(id).is_none_or(Vec::is_empty),
+                _ => cx.r.realised.missing.get(id).is_none_or(|&m| m == 0),
             };
             let r = real.filter(|_| complete).map(|g| cell(g, y)).or(complete.then_some(Money::ZERO));
             (accounts_row(cell(budget.unwrap_or(&empty), y), cell(amended.unwrap_or(&empty), y), r), None)
@@ -211,7 +211,7 @@ pub fn taakstellend(cx: &Ctx) -> Vec<TaakstellendView> {
         .map(|cap| {
             let cols: Vec<_> = cap.jaren.iter().filter(|j| cx.jaren.contains(&j.jaar)).collect();
             let complete = cx.r.verantwoording.parties.len() == cx.r.options.len()
-                && cx.r.realised.missing.values().all(Vec::is_empty);
+                && cx.r.realised.missing.values().all(|&m| m == 0);
             let real = (!cx.is_plan() && complete).then(|| cx.r.realised.integral.get(&cap.beleidsdoel, cx.r.jaar));
             let max = cols
                 .iter()
