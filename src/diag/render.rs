@@ -3,14 +3,16 @@
 use super::codes::Severity;
 use super::diagnostic::{Diagnostic, Diagnostics, Sources, accepted_by_entry};
 use serde_json::json;
+use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 /// Renders every finding like rustc: code, message, `file:line:col`, the source line with a
 /// marker under the value, and the hint; then a summary line.
 pub fn render_human(diags: &Diagnostics, sources: &Sources, color: bool) -> String {
     let mut out = String::new();
+    let mut lines = Lines { sources, split: BTreeMap::new() };
     for d in diags.items().iter().filter(|d| d.aanvaard.is_none()) {
-        render_one(&mut out, d, sources, color);
+        render_one(&mut out, d, &mut lines, color);
         out.push('\n');
     }
     render_accepted(&mut out, diags, color);
@@ -72,6 +74,22 @@ pub fn summary_line(diags: &Diagnostics) -> String {
     }
 }
 
+/// The lines of each source file, split once: a file with many findings (a stelsel of 20.000
+/// parties) is not scanned again for each of them.
+struct Lines<'a> {
+    sources: &'a Sources,
+    split: BTreeMap<&'a str, Vec<&'a str>>,
+}
+
+impl<'a> Lines<'a> {
+    /// Line `n` (1-based) of `file`.
+    fn get(&mut self, file: &str, n: u32) -> Option<&'a str> {
+        let (name, text) = self.sources.get_key_value(file)?;
+        let lines = self.split.entry(name.as_str()).or_insert_with(|| text.lines().collect());
+        lines.get(n.saturating_sub(1) as usize).copied()
+    }
+}
+
 struct Style {
     on: bool,
 }
@@ -82,7 +100,7 @@ impl Style {
     }
 }
 
-fn render_one(out: &mut String, d: &Diagnostic, sources: &Sources, color: bool) {
+fn render_one(out: &mut String, d: &Diagnostic, lines: &mut Lines, color: bool) {
     let st = Style { on: color };
     let (label, col) = match d.severity() {
         Severity::Error => ("fout", "1;31"),
@@ -101,8 +119,7 @@ fn render_one(out: &mut String, d: &Diagnostic, sources: &Sources, color: bool) 
         }
         return;
     };
-    let line_text =
-        d.pos.and_then(|p| sources.get(file).and_then(|src| src.lines().nth(p.line.saturating_sub(1) as usize)));
+    let line_text = d.pos.and_then(|p| lines.get(file, p.line));
     let gutter = d.pos.map(|p| p.line.to_string().len()).unwrap_or(1).max(1);
     let pad = " ".repeat(gutter);
     let place = match (&d.cel, d.pos) {
