@@ -3,6 +3,7 @@
 
 use crate::diag::{Diagnostic, Pos, msg};
 use serde::de::DeserializeOwned;
+use serde_saphyr::budget::BudgetBreach;
 use serde_saphyr::{Error, Options};
 
 /// Strict options: duplicate keys refused, `yes`/`no` are not booleans, no merge keys,
@@ -15,8 +16,9 @@ fn options() -> Options {
     if let Some(b) = o.budget.as_mut() {
         b.max_aliases = 1_000;
         b.max_anchors = 1_000;
-        b.max_depth = 64;
-        b.max_events = 2_000_000;
+        b.max_depth = MAX_DEPTH;
+        b.max_events = MAX_EVENTS;
+        b.max_nodes = MAX_NODES;
     }
     o.alias_limits.max_total_replayed_events = 100_000;
     o.alias_limits.max_alias_expansions_per_anchor = 100;
@@ -49,8 +51,8 @@ fn map_error(e: &Error) -> Diagnostic {
         Error::SerdeUnknownField { field, expected, .. } => msg::unknown_field(field, &expected.join(", ")),
         Error::SerdeMissingField { field, .. } => msg::missing_field(field),
         Error::DuplicateMappingKey { key, .. } => msg::duplicate_key(key.as_deref().unwrap_or("?")),
-        Error::Budget { .. }
-        | Error::AliasReplayCounterOverflow { .. }
+        Error::Budget { breach, .. } => budget_breached(breach),
+        Error::AliasReplayCounterOverflow { .. }
         | Error::AliasReplayLimitExceeded { .. }
         | Error::AliasExpansionLimitExceeded { .. }
         | Error::AliasReplayStackDepthExceeded { .. } => {
@@ -82,6 +84,44 @@ fn map_error(e: &Error) -> Diagnostic {
     };
     d.in_file("").at_pos(pos)
 }
+
+/// The most YAML nodes (lists, mappings and single values) one file may hold.
+pub const MAX_NODES: usize = 250_000;
+/// The most parser events one file may produce.
+const MAX_EVENTS: usize = 2_000_000;
+/// The deepest nesting of lists and mappings.
+const MAX_DEPTH: usize = 64;
+
+/// Roughly how many budget lines fit within [`MAX_NODES`]: a line with every field and four
+/// years takes 26 nodes, a bare one with one year 15 (measured by the test below).
+const LINES_WITHIN_NODES: &str = "9.600 tot 16.600";
+
+/// A breached budget of the YAML reader, in Dutch: what was counted, and the limit.
+fn budget_breached(b: &BudgetBreach) -> Diagnostic {
+    let more_than = |n: usize, what: &str| format!("meer dan {} {what}", crate::nl::number(n.into(), 0));
+    let (reason, hint) = match b {
+        BudgetBreach::Nodes { .. } => (
+            format!(
+                "{} (lijsten, mappings en waarden) in één bestand; dat zijn ruwweg {LINES_WITHIN_NODES} \
+                 begrotingsregels",
+                more_than(MAX_NODES, "YAML-knopen")
+            ),
+            "voeg regels samen (bijvoorbeeld per component, feature en kostensoort); de detail hoort in de eigen \
+             administratie",
+        ),
+        BudgetBreach::Events { .. } => (more_than(MAX_EVENTS, "YAML-gebeurtenissen in één bestand"), SMALLER),
+        BudgetBreach::Depth { .. } => (format!("grens voor nesting overschreden ({MAX_DEPTH} niveaus)"), SMALLER),
+        BudgetBreach::Aliases { .. } | BudgetBreach::Anchors { .. } | BudgetBreach::AliasAnchorRatio { .. } => {
+            ("grens voor aliassen overschreden".into(), "schrijf de waarden uit in plaats van ankers en aliassen")
+        }
+        BudgetBreach::Documents { .. } => ("meer dan één YAML-document (`---`) in dit bestand".into(), SMALLER),
+        _ => ("grens van de YAML-lezer overschreden".into(), SMALLER),
+    };
+    msg::unreadable(&reason).hint(hint)
+}
+
+/// The hint for a file beyond the reader's limits.
+const SMALLER: &str = "maak het bestand kleiner en eenvoudiger";
 
 fn plain(e: &Error) -> String {
     let s = e.to_string();
@@ -136,7 +176,7 @@ impl AtPos for Diagnostic {
 mod tests {
     use super::*;
     use crate::diag::Code;
-    use crate::load::raw::RawRealisatie;
+    use crate::load::raw::{RawBegroting, RawRealisatie};
 
     fn err(text: &str) -> Diagnostic {
         *parse::<RawRealisatie>(text).unwrap_err()
@@ -164,5 +204,38 @@ mod tests {
         }
         let d = err(&s);
         assert!(matches!(d.code, Code::E005 | Code::E002), "{d:?}");
+    }
+
+    /// A begroting of `n` lines: `full` with every field and four years (26 nodes a line),
+    /// else bare with one year (15).
+    fn begroting(n: usize, full: bool) -> String {
+        let mut s =
+            String::from("organisatie: obo-a\njaar: 2027\nstatus: concept\ningediend_op: 2026-08-28\nregels:\n");
+        for i in 0..n {
+            s.push_str(&format!("  - id: L{i}\n    omschrijving: regel {i}\n    beleidsdoel: beheer\n"));
+            s.push_str("    component: viewer\n    kostensoort: overig\n");
+            if full {
+                s.push_str("    feature: f\n    resultaten: [R1]\n");
+                s.push_str("    bedragen: {2027: 1, 2028: 2, 2029: 3, 2030: 4}\n");
+            } else {
+                s.push_str("    bedragen: {2027: 1}\n");
+            }
+        }
+        s
+    }
+
+    /// The node budget, in Dutch with the limit and the number of lines it allows; and that
+    /// number measured at both ends.
+    #[test]
+    fn the_node_budget_is_stated_in_dutch_with_the_lines_it_allows() {
+        let fits = |n, full| parse::<RawBegroting>(&begroting(n, full)).is_ok();
+        assert!(fits(9_600, true) && !fits(9_700, true));
+        assert!(fits(16_600, false) && !fits(16_700, false));
+        let d = *parse::<RawBegroting>(&begroting(9_700, true)).unwrap_err();
+        assert_eq!(d.code, Code::E005);
+        let text = &d.message;
+        assert!(text.contains("meer dan 250.000 YAML-knopen"), "{text}");
+        assert!(text.contains("ruwweg 9.600 tot 16.600 begrotingsregels"), "{text}");
+        assert!(!text.contains("budget") && !text.contains("Nodes"), "{text}");
     }
 }
