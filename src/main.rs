@@ -134,6 +134,9 @@ struct BuildArgs {
     /// Map met een eigen huisstijl: bestanden daarin vervangen de ingebouwde sjablonen met dezelfde naam (bijvoorbeeld lib/huisstijl.typ, fonts/)
     #[arg(long, value_name = "MAP")]
     templates: Option<PathBuf>,
+    /// Bouw opnieuw, ook als invoer, opties en programma gelijk zijn aan die van de vorige build
+    #[arg(long)]
+    opnieuw: bool,
 }
 
 #[derive(Args, Debug)]
@@ -272,6 +275,7 @@ fn main() -> ExitCode {
             emit_typst: a.emit_typst,
             timings: a.timings,
             templates: a.templates,
+            opnieuw: a.opnieuw,
         }),
         Cmd::Stukken(a) => {
             cmd::stukken::run(&cli.data, &cli.out, &a.vergadering, a.peildatum.as_deref(), a.rappels, a.templates)

@@ -24,6 +24,8 @@ pub struct Args {
     pub timings: bool,
     /// A house style over the built-in templates.
     pub templates: Option<PathBuf>,
+    /// Build even when nothing changed.
+    pub opnieuw: bool,
 }
 
 /// Runs `build`.
@@ -40,6 +42,7 @@ pub fn run(a: Args) -> Exit {
         peildatum,
         emit_typst: a.emit_typst,
         templates: a.templates,
+        opnieuw: a.opnieuw,
     };
     let mut spinner = Spinner(None);
     let built = match build(&o, &mut |n| spinner.start(n)) {
@@ -50,6 +53,16 @@ pub fn run(a: Args) -> Exit {
         }
     };
     spinner.done("documenten gezet");
+    if built.unchanged {
+        println!(
+            "niets gewijzigd sinds de vorige build: invoer, opties en programma zijn gelijk en de documenten in {} \
+             zijn ongeschonden; niets herschreven (--opnieuw bouwt toch); {}",
+            a.out.display(),
+            summary_line(&built.checked.diags)
+        );
+        print_timings(a.timings, &built, start);
+        return Exit::Ok;
+    }
     for w in built.written.iter().filter(|w| w.ends_with(".pdf")) {
         println!("geschreven: {}", a.out.join(w).display());
     }
@@ -59,13 +72,18 @@ pub fn run(a: Args) -> Exit {
         a.out.display(),
         summary_line(&built.checked.diags)
     );
-    if a.timings {
+    print_timings(a.timings, &built, start);
+    Exit::Ok
+}
+
+/// `--timings`: the wall time per stage and in total, on stderr.
+fn print_timings(timings: bool, built: &jaarcyclus::pipeline::Built, start: Instant) {
+    if timings {
         for (stage, d) in &built.timings.0 {
             eprintln!("{stage:>12}: {:>8.1} ms", d.as_secs_f64() * 1000.0);
         }
         eprintln!("{:>12}: {:>8.1} ms", "totaal", start.elapsed().as_secs_f64() * 1000.0);
     }
-    Exit::Ok
 }
 
 /// A spinner on a terminal while the documents are typeset; silent otherwise.

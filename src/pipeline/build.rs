@@ -1,9 +1,11 @@
 //! `build`: load → check → rollup (each year once) → view → typeset → write. Refuses on E0–E2
-//! findings; otherwise writes the cycle documents, the spreadsheets and the manifests.
+//! findings; otherwise writes the cycle documents, the spreadsheets and the manifests — or
+//! nothing, when the last build's manifests show the same inputs, flags and program.
 
 use super::documents::{Planned, plan_documents, rollups, typeset_documents};
 use super::outcome::{Checked, Refusal, Timings, check, refuse_untrustworthy};
 use super::output::{emit_typst, guard_out, write_documents};
+use super::unchanged::up_to_date;
 use crate::model::{Scope, Year};
 use crate::typeset::Templates;
 use anyhow::anyhow;
@@ -26,6 +28,8 @@ pub struct BuildOptions {
     pub emit_typst: Option<PathBuf>,
     /// A house style laid over the built-in templates.
     pub templates: Option<PathBuf>,
+    /// Build even when nothing changed since the last build (`--opnieuw`).
+    pub opnieuw: bool,
 }
 
 /// What a build did.
@@ -36,6 +40,9 @@ pub struct Built {
     pub planned: Vec<Planned>,
     /// Every file written, relative to the output directory.
     pub written: Vec<String>,
+    /// Nothing was written: inputs, flags and program are those of the last build, and its
+    /// outputs are intact (see `unchanged`).
+    pub unchanged: bool,
     /// Wall time per stage.
     pub timings: Timings,
 }
@@ -60,15 +67,19 @@ pub fn build(o: &BuildOptions, typesetting: &mut dyn FnMut(usize)) -> Result<Bui
     let templates = Templates::with_overlay(o.templates.as_deref())?;
     let checked = refuse_untrustworthy(checked)?;
     let Checked { tree, diags } = &checked;
+    if !o.opnieuw && o.emit_typst.is_none() && up_to_date(&out, tree, diags, &planned, &templates, o.peildatum) {
+        timings.lap("vergelijken", &mut clock);
+        return Ok(Built { checked, planned, written: Vec::new(), unchanged: true, timings });
+    }
     let rollups = rollups(tree, planned.iter().map(|p| p.jaar), o.peildatum);
     timings.lap("rollup", &mut clock);
     typesetting(planned.len());
     let made = typeset_documents(tree, diags, &planned, &rollups, &templates, o.peildatum, &mut timings)?;
     clock = Instant::now();
-    let written = write_documents(&out, tree, &made, &rollups, &templates, o.peildatum)?;
+    let written = write_documents(&out, tree, &made, &rollups, &templates, diags, o.peildatum)?;
     if let Some(dir) = &o.emit_typst {
         emit_typst(dir, &made, &templates)?;
     }
     timings.lap("write", &mut clock);
-    Ok(Built { checked, planned, written, timings })
+    Ok(Built { checked, planned, written, unchanged: false, timings })
 }

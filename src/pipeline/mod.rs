@@ -11,6 +11,7 @@ mod meeting;
 mod outcome;
 mod output;
 mod sjabloon;
+mod unchanged;
 pub mod watch;
 mod werkmap;
 

@@ -2,6 +2,7 @@
 //! a manifest per year, each atomically under a lock on `out/`; and the typst sources on request.
 
 use super::documents::{Made, Rollups};
+use crate::diag::Diagnostics;
 use crate::model::{CycleDoc, Doc, Tree, Year};
 use crate::typeset::Templates;
 use crate::write::{Manifest, lock_out, remove_stale_temps, write_atomic};
@@ -61,6 +62,7 @@ pub fn write_documents(
     made: &[Made],
     rollups: &Rollups,
     templates: &Templates,
+    diags: &Diagnostics,
     peildatum: Date,
 ) -> Result<Vec<String>> {
     let _lock = lock_out(out)?;
@@ -72,7 +74,7 @@ pub fn write_documents(
     let mut written = Vec::new();
     let mut per_year: BTreeMap<Year, Manifest> = BTreeMap::new();
     for m in made {
-        let man = per_year.entry(m.planned.jaar).or_insert_with(|| manifest(tree, templates, peildatum));
+        let man = per_year.entry(m.planned.jaar).or_insert_with(|| build_manifest(tree, templates, diags, peildatum));
         put(&m.planned.rel, &m.pdf)?;
         man.add_output(&m.planned.rel, &m.pdf);
         written.push(m.planned.rel.clone());
@@ -113,6 +115,13 @@ pub fn write_documents(
         written.push(rel);
     }
     Ok(written)
+}
+
+/// The manifest of a `build`: every input read, every template used, and the findings.
+pub fn build_manifest(tree: &Tree, templates: &Templates, diags: &Diagnostics, peildatum: Date) -> Manifest {
+    let mut man = manifest(tree, templates, peildatum);
+    man.add_findings(format!("{:?}", diags.items()).as_bytes());
+    man
 }
 
 /// A manifest listing every input read and every template used.

@@ -7,12 +7,19 @@ use std::fmt::Write as _;
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
-/// The manifest of one run: program version, peildatum, and a hash per input and output.
+/// The manifest of one run: program version and build, peildatum, and a hash per input and
+/// output.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Manifest {
     program: &'static str,
     version: &'static str,
+    /// The build of the program (sources and templates, `build.rs`).
+    bouw: &'static str,
     peildatum: jiff::civil::Date,
+    /// The SHA-256 of the findings the documents list (a `build`; they also depend on files
+    /// that are not read, such as an unexpected file, W007).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    bevindingen: Option<String>,
     inputs: BTreeMap<String, Entry>,
     outputs: BTreeMap<String, Entry>,
 }
@@ -41,7 +48,9 @@ impl Manifest {
         Manifest {
             program: env!("CARGO_PKG_NAME"),
             version: env!("CARGO_PKG_VERSION"),
+            bouw: env!("JAARCYCLUS_BOUW"),
             peildatum,
+            bevindingen: None,
             inputs: BTreeMap::new(),
             outputs: BTreeMap::new(),
         }
@@ -59,6 +68,11 @@ impl Manifest {
             let _ = write!(hex, "{byte:02x}");
         }
         self.inputs.insert(normalise(rel_path), Entry { sha256: hex, bytes });
+    }
+
+    /// Records the findings of the run by their fingerprint.
+    pub fn add_findings(&mut self, text: &[u8]) {
+        self.bevindingen = Some(Entry::of(text).sha256);
     }
 
     /// Records an output file by its path relative to the output directory.
