@@ -137,6 +137,9 @@ struct BuildArgs {
     /// Bouw opnieuw, ook als invoer, opties en programma gelijk zijn aan die van de vorige build
     #[arg(long)]
     opnieuw: bool,
+    /// Blijf kijken: bouw opnieuw na elke opgeslagen wijziging in de gegevensmap en herschrijf alleen wat veranderde (stoppen met Ctrl-C)
+    #[arg(long)]
+    watch: bool,
 }
 
 #[derive(Args, Debug)]
@@ -267,7 +270,7 @@ fn main() -> ExitCode {
             cmd::check::watch(&cli.data, a.jaar, a.organisatie, a.peildatum.as_deref(), a.format == "json")
         }
         Cmd::Check(a) => cmd::check::run(&cli.data, a.jaar, a.organisatie, a.peildatum.as_deref(), a.format == "json"),
-        Cmd::Build(a) => cmd::build::run(cmd::build::Args {
+        Cmd::Build(a) => (if a.watch { cmd::build::watch } else { cmd::build::run })(cmd::build::Args {
             data: cli.data,
             out: cli.out,
             jaar: a.jaar,

@@ -76,6 +76,62 @@ pub fn run(a: Args) -> Exit {
     Exit::Ok
 }
 
+/// Runs `build --watch`: builds, then again after every saved change in the data root, in one
+/// session that keeps fonts, typst's memoised layout and every document whose view did not
+/// change; only files whose bytes changed are rewritten.
+pub fn watch(a: Args) -> Exit {
+    use jaarcyclus::pipeline::watch::{fingerprint, wait_for_change};
+    use jaarcyclus::pipeline::{Session, build_in};
+    use std::io::Write as _;
+    use std::time::Duration;
+    let peildatum = match peildatum(a.peildatum.as_deref()) {
+        Ok(d) => d,
+        Err(e) => return e,
+    };
+    // Every round builds: unchanged documents cost nothing in the session.
+    let o = BuildOptions {
+        data: a.data,
+        out: a.out.clone(),
+        jaar: a.jaar,
+        peildatum,
+        emit_typst: a.emit_typst,
+        templates: a.templates,
+        opnieuw: true,
+    };
+    let mut session = Session::keeping();
+    let mut seen = fingerprint(&o.data);
+    let mut why: Option<Vec<String>> = None;
+    loop {
+        let start = Instant::now();
+        if let Some(files) = &why {
+            println!("── opnieuw gebouwd na een wijziging in {} ──", files.join(", "));
+        }
+        match build_in(&o, &mut session, &mut |_| {}) {
+            Ok(built) => {
+                println!(
+                    "{} van {} documenten gezet in {:.0} ms (de andere waren ongewijzigd); alleen gewijzigde bestanden in {} herschreven; {}",
+                    session.typeset,
+                    built.planned.len(),
+                    start.elapsed().as_secs_f64() * 1000.0,
+                    a.out.display(),
+                    summary_line(&built.checked.diags)
+                );
+                print_timings(a.timings, &built, start);
+            }
+            Err(r) => {
+                refused(r, "build");
+            }
+        }
+        // Layouts not used in the last rounds are dropped, so memory stays bounded.
+        typst::comemo::evict(10);
+        println!("── wacht op wijzigingen in {} (stoppen met Ctrl-C) ──", o.data.display());
+        let _ = std::io::stdout().flush();
+        let (now, files) = wait_for_change(&o.data, &seen, Duration::from_millis(400), Duration::from_millis(250));
+        seen = now;
+        why = Some(files);
+    }
+}
+
 /// `--timings`: the wall time per stage and in total, on stderr.
 fn print_timings(timings: bool, built: &jaarcyclus::pipeline::Built, start: Instant) {
     if timings {

@@ -2,7 +2,7 @@
 //! findings; otherwise writes the cycle documents, the spreadsheets and the manifests — or
 //! nothing, when the last build's manifests show the same inputs, flags and program.
 
-use super::documents::{Planned, plan_documents, rollups, typeset_documents};
+use super::documents::{Planned, Session, plan_documents, rollups, typeset_documents};
 use super::outcome::{Checked, Refusal, Timings, check, refuse_untrustworthy};
 use super::output::{emit_typst, guard_out, write_documents};
 use super::unchanged::up_to_date;
@@ -50,6 +50,12 @@ pub struct Built {
 /// Runs `build`. `typesetting` is called with the number of documents just before the
 /// documents are typeset (the binary shows progress).
 pub fn build(o: &BuildOptions, typesetting: &mut dyn FnMut(usize)) -> Result<Built, Refusal> {
+    build_in(o, &mut Session::default(), typesetting)
+}
+
+/// Runs `build` in a session that outlives it (`build --watch`): fonts, typst's memoised
+/// layout and, with `session.keep`, the documents whose job did not change are reused.
+pub fn build_in(o: &BuildOptions, session: &mut Session, typesetting: &mut dyn FnMut(usize)) -> Result<Built, Refusal> {
     let mut timings = Timings::default();
     let mut clock = Instant::now();
     let checked = check(&o.data, &Scope::default(), o.peildatum)?;
@@ -74,7 +80,9 @@ pub fn build(o: &BuildOptions, typesetting: &mut dyn FnMut(usize)) -> Result<Bui
     let rollups = rollups(tree, planned.iter().map(|p| p.jaar), o.peildatum);
     timings.lap("rollup", &mut clock);
     typesetting(planned.len());
-    let made = typeset_documents(tree, diags, &planned, &rollups, &templates, o.peildatum, &mut timings)?;
+    session.timings = Timings::default();
+    let made = typeset_documents(tree, diags, &planned, &rollups, &templates, o.peildatum, session)?;
+    timings.0.append(&mut session.timings.0);
     clock = Instant::now();
     let written = write_documents(&out, tree, &made, &rollups, &templates, diags, o.peildatum)?;
     if let Some(dir) = &o.emit_typst {

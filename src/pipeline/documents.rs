@@ -101,8 +101,9 @@ pub fn typeset_documents(
     rollups: &Rollups,
     templates: &Templates,
     peildatum: Date,
-    t: &mut Timings,
+    session: &mut Session,
 ) -> Result<Vec<Made>, Refusal> {
+    let t = &mut session.timings;
     let mut clock = Instant::now();
     let jobs: Vec<(Planned, Job)> = planned
         .iter()
@@ -113,11 +114,53 @@ pub fn typeset_documents(
         })
         .collect();
     t.lap("view", &mut clock);
-    let ts = Typesetter::new(&templates.font_data());
-    t.lap("fonts", &mut clock);
-    let made = typeset_parallel(&ts, jobs)?;
-    t.lap("typeset", &mut clock);
+    let fonts = templates.font_data();
+    if session.typesetter.as_ref().is_none_or(|(f, _)| *f != fonts) {
+        let ts = Typesetter::new(&fonts);
+        session.typesetter = Some((fonts, ts));
+    }
+    let ts = &session.typesetter.as_ref().expect("made above").1;
+    session.timings.lap("fonts", &mut clock);
+    // A document whose job is the last build's (same view, templates and date) is that PDF.
+    let (again, fresh): (Vec<_>, Vec<_>) =
+        jobs.into_iter().partition(|(p, job)| session.pdfs.get(&p.rel).is_some_and(|(j, _)| j == job));
+    session.typeset = fresh.len();
+    let mut made = typeset_parallel(ts, fresh)?;
+    made.extend(again.into_iter().map(|(p, job)| {
+        let pdf = session.pdfs[&p.rel].1.clone();
+        (p, job, pdf)
+    }));
+    made.sort_by_key(|(p, _, _)| planned.iter().position(|q| q.rel == p.rel));
+    if session.keep {
+        session.pdfs = made.iter().map(|(p, job, pdf)| (p.rel.clone(), (job.clone(), pdf.clone()))).collect();
+    }
+    session.timings.lap("typeset", &mut clock);
     Ok(made.into_iter().map(|(planned, job, pdf)| Made { planned, pdf, job }).collect())
+}
+
+/// What a running process keeps between builds (`build --watch`): the typesetter (fonts and
+/// standard library, made once; typst's memoised layout lives as long as the process) and,
+/// with `keep`, every document's last job and PDF, so that a document whose job is unchanged is
+/// not typeset again.
+#[derive(Default)]
+pub struct Session {
+    /// The typesetter and the template fonts it was made with.
+    typesetter: Option<(Vec<Vec<u8>>, Typesetter)>,
+    /// The last job and PDF per document (only with `keep`).
+    pdfs: BTreeMap<String, (Job, Vec<u8>)>,
+    /// Keep the jobs and PDFs for the next build.
+    pub keep: bool,
+    /// How many documents the last build typeset (the others were unchanged).
+    pub typeset: usize,
+    /// Wall time of the stages of the last build's typesetting (view, fonts, typeset).
+    pub timings: Timings,
+}
+
+impl Session {
+    /// A session that keeps every document's last job and PDF between builds.
+    pub fn keeping() -> Session {
+        Session { keep: true, ..Session::default() }
+    }
 }
 
 /// Typesets every job on its own thread; every template error comes back, per main file.

@@ -5,7 +5,7 @@
 
 use super::documents::{Made, Planned, Rollups, rollups, typeset_documents, typeset_parallel};
 use super::locate;
-use super::outcome::{Checked, Refusal, Timings, Why, check, refuse_untrustworthy};
+use super::outcome::{Checked, Refusal, Why, check, refuse_untrustworthy};
 use super::output::{guard_out, manifest};
 use crate::diag::{Code, Diagnostics};
 use crate::model::{AgendaSoort, Due, Rol, Scope, Tree, Vergadering};
@@ -109,7 +109,15 @@ fn pack(
     let ready: Vec<&Bijlage> = bijlagen.iter().filter(|b| b.ontbreekt.is_none()).collect();
     let planned: Vec<Planned> =
         ready.iter().map(|b| Planned::new(b.kind, b.jaar, Some(&format!("{dir}/bijlagen")))).collect();
-    let made = typeset_documents(tree, diags, &planned, &rollups, templates, peildatum, &mut Timings::default())?;
+    let made = typeset_documents(
+        tree,
+        diags,
+        &planned,
+        &rollups,
+        templates,
+        peildatum,
+        &mut super::documents::Session::default(),
+    )?;
     let base = crate::view::cx::Base::new(tree, st, diags, peildatum);
     let cx = Cx { base, v, cyclusjaar, rollups: &rollups, bijlagen };
     let view = meeting::build(&cx);

@@ -15,8 +15,8 @@ mod unchanged;
 pub mod watch;
 mod werkmap;
 
-pub use build::{BuildOptions, Built, build};
-pub use documents::{Planned, plan_documents};
+pub use build::{BuildOptions, Built, build, build_in};
+pub use documents::{Planned, Session, plan_documents};
 pub use herkomst::trace;
 pub use import::{Fate, Imported, import, workbook_yaml};
 pub use meeting::{MeetingOptions, Pack, stukken};

@@ -69,6 +69,11 @@ pub fn write_documents(
     // Under the lock, a temporary file beside a target can only be a killed build's leftover.
     let put = |rel: &str, bytes: &[u8]| {
         remove_stale_temps(&out.join(rel));
+        // A file that already holds these bytes is left alone (its time too): a rebuild after a
+        // small change rewrites only what changed.
+        if std::fs::read(out.join(rel)).is_ok_and(|old| old == bytes) {
+            return Ok(());
+        }
         write_atomic(&out.join(rel), bytes)
     };
     let mut written = Vec::new();
