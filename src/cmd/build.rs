@@ -28,21 +28,25 @@ pub struct Args {
     pub opnieuw: bool,
 }
 
+/// The options of a build from its arguments.
+fn options(a: &Args) -> Result<BuildOptions, Exit> {
+    Ok(BuildOptions {
+        data: a.data.clone(),
+        out: a.out.clone(),
+        jaar: a.jaar,
+        peildatum: peildatum(a.peildatum.as_deref())?,
+        emit_typst: a.emit_typst.clone(),
+        templates: a.templates.clone(),
+        opnieuw: a.opnieuw,
+    })
+}
+
 /// Runs `build`.
 pub fn run(a: Args) -> Exit {
     let start = Instant::now();
-    let peildatum = match peildatum(a.peildatum.as_deref()) {
-        Ok(d) => d,
+    let o = match options(&a) {
+        Ok(o) => o,
         Err(e) => return e,
-    };
-    let o = BuildOptions {
-        data: a.data,
-        out: a.out.clone(),
-        jaar: a.jaar,
-        peildatum,
-        emit_typst: a.emit_typst,
-        templates: a.templates,
-        opnieuw: a.opnieuw,
     };
     let mut spinner = Spinner(None);
     let built = match build(&o, &mut |n| spinner.start(n)) {
@@ -84,19 +88,10 @@ pub fn watch(a: Args) -> Exit {
     use jaarcyclus::pipeline::{Session, build_in};
     use std::io::Write as _;
     use std::time::Duration;
-    let peildatum = match peildatum(a.peildatum.as_deref()) {
-        Ok(d) => d,
-        Err(e) => return e,
-    };
     // Every round builds: unchanged documents cost nothing in the session.
-    let o = BuildOptions {
-        data: a.data,
-        out: a.out.clone(),
-        jaar: a.jaar,
-        peildatum,
-        emit_typst: a.emit_typst,
-        templates: a.templates,
-        opnieuw: true,
+    let o = match options(&a) {
+        Ok(o) => BuildOptions { opnieuw: true, ..o },
+        Err(e) => return e,
     };
     let mut session = Session::keeping();
     let mut seen = fingerprint(&o.data);
