@@ -1,6 +1,7 @@
 //! The jaarrekening's verantwoording: per party and line, realisation against budget, the
 //! variance, the norm and the explanation; the status of the results; the summary's points.
 
+use super::bound;
 use super::cx::Ctx;
 use super::points::{closing, deliveries};
 use super::text::{count, fractie, join, key_percent};
@@ -53,8 +54,12 @@ pub struct PartijVerantwoording {
     pub begroot_fractie: f64,
     /// The realisation as a fraction of the chart maximum.
     pub gerealiseerd_fractie: f64,
-    /// Per line.
+    /// Per line; for a party with more than `bound::PER_PARTY_FROM` lines only those above the
+    /// norm and the largest (see `overig`).
     pub regels: Vec<RegelVerantwoording>,
+    /// The lines a bounded table leaves out, added up (absent when every line is shown).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub overig: Option<bound::Overig>,
 }
 
 /// One line's realisation.
@@ -156,7 +161,7 @@ pub fn verantwoording(cx: &Ctx) -> VerantwoordingView {
         .iter()
         .map(|p| {
             let (d, pct) = variance(p.begroot, p.gerealiseerd);
-            PartijVerantwoording {
+            let mut view = PartijVerantwoording {
                 partij: cx.party(&p.party),
                 partij_kort: cx.party_short(&p.party),
                 begroot: nl::money(p.begroting),
@@ -167,25 +172,13 @@ pub fn verantwoording(cx: &Ctx) -> VerantwoordingView {
                 procent: pct.map(nl::percent),
                 begroot_fractie: fractie(p.begroot.decimal(), max),
                 gerealiseerd_fractie: fractie(p.gerealiseerd.decimal(), max),
-                regels: p
-                    .lines
-                    .iter()
-                    .map(|l| RegelVerantwoording {
-                        id: l.id.clone(),
-                        omschrijving: l.omschrijving.clone(),
-                        beleidsdoel: l.beleidsdoel.clone(),
-                        begroot: nl::money(l.begroting),
-                        mutaties: nl::eur(l.mutaties),
-                        gewijzigd: nl::money(l.budget),
-                        nieuw: l.nieuw.map(|n| format!("nieuw in wijziging {n}")),
-                        gerealiseerd: l.realisation.map(nl::money),
-                        verschil: l.difference.map(nl::eur),
-                        procent: l.percent.map(nl::percent),
-                        boven_norm: l.above_norm,
-                        toelichting: l.toelichting.clone(),
-                    })
-                    .collect(),
-            }
+                regels: Vec::new(),
+                overig: None,
+            };
+            let (shown, overig) = bound::lines(&view.partij, &p.lines);
+            view.regels = shown.iter().map(|&i| regel(&p.lines[i])).collect();
+            view.overig = overig;
+            view
         })
         .collect();
     let (d, pct) = variance(v.begroot, v.gerealiseerd);
@@ -345,5 +338,23 @@ fn compared(budget: Money, real: Money) -> String {
         std::cmp::Ordering::Less => format!("{}{pct} minder dan begroot", nl::eur(-d)),
         std::cmp::Ordering::Greater => format!("{}{pct} meer dan begroot", nl::eur(d)),
         std::cmp::Ordering::Equal => "precies volgens de begroting".into(),
+    }
+}
+
+/// One line's realisation in the view.
+fn regel(l: &crate::rollup::Variance) -> RegelVerantwoording {
+    RegelVerantwoording {
+        id: l.id.clone(),
+        omschrijving: l.omschrijving.clone(),
+        beleidsdoel: l.beleidsdoel.clone(),
+        begroot: nl::money(l.begroting),
+        mutaties: nl::eur(l.mutaties),
+        gewijzigd: nl::money(l.budget),
+        nieuw: l.nieuw.map(|n| format!("nieuw in wijziging {n}")),
+        gerealiseerd: l.realisation.map(nl::money),
+        verschil: l.difference.map(nl::eur),
+        procent: l.percent.map(nl::percent),
+        boven_norm: l.above_norm,
+        toelichting: l.toelichting.clone(),
     }
 }

@@ -100,6 +100,9 @@ pub struct Weggelaten {
     pub afspraken: usize,
     /// Deliveries on time or not required.
     pub aanleveringen: usize,
+    /// Own-total rows of OBOs in the roll-up per level (all tables together; their totals stay
+    /// in the consolidated rows of their TBOs).
+    pub niveaus: usize,
 }
 
 /// Builds the view model of one document. `r` is the roll-up of the document's year; the
@@ -174,6 +177,12 @@ fn abridge(cx: &Ctx, doc: &mut Document) -> Ingekort {
     keep(&mut doc.alternatieven.partijen, &mut w.alternatieven, |x| shown.contains(x.partij.as_str()));
     keep(&mut doc.risicos, &mut w.risicos, |x| shown.contains(x.partij.as_str()));
     keep(&mut doc.beheerconsequenties.rijen, &mut w.beheerconsequenties, |x| shown.contains(x.partij.as_str()));
+    // The roll-up per level: the SBO and the TBOs (own and consolidated) and the integral row.
+    let obo = Rol::Obo.as_str();
+    keep(&mut doc.niveaus.rijen, &mut w.niveaus, |r| r.rol != obo);
+    for p in &mut doc.niveaus.perspectieven {
+        keep(&mut p.rijen, &mut w.niveaus, |r| r.rol != obo);
+    }
     for p in &mut doc.verantwoording.partijen {
         keep(&mut p.regels, &mut w.regels, |r| r.boven_norm);
     }
@@ -181,7 +190,7 @@ fn abridge(cx: &Ctx, doc: &mut Document) -> Ingekort {
     keep(&mut doc.afspraken, &mut w.afspraken, |a| !a.signalen.is_empty());
     keep(&mut doc.aanleveringen, &mut w.aanleveringen, |a| !matches!(a.soort, "optijd" | "nietverplicht"));
     let y = cx.r.jaar;
-    let mut bestanden: Vec<String> = ["begrotingsregels", "doelen", "resultaten"]
+    let mut bestanden: Vec<String> = ["niveaus", "begrotingsregels", "doelen", "resultaten"]
         .iter()
         .chain(if cx.is_plan() {
             ["risicos", "beheerconsequenties", "alternatieven"].iter()

@@ -4,6 +4,7 @@
 
 mod aansluiting;
 mod accounts;
+pub mod bound;
 pub(crate) mod consequences;
 pub(crate) mod cx;
 pub(crate) mod deliveries;
@@ -26,6 +27,8 @@ pub mod text;
 #[cfg(test)]
 mod tests;
 
+pub use accounts::{PartijVerantwoording, RegelVerantwoording};
+pub use bound::Overig;
 pub use document::{ABRIDGE_FROM, Document, Ingekort, Weggelaten, build, document, document_json};
 
 /// The view model of any document the program makes, as JSON bytes: a cycle document or the

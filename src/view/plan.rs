@@ -34,6 +34,10 @@ pub struct Perspectief {
     pub doorkijk: Vec<DoorkijkView>,
     /// Wat mag het kosten?
     pub kosten: Kosten,
+    /// Per party with more than `bound::PER_PARTY_FROM` goals, results or outlook entries here:
+    /// what the tables leave out (absent when nothing).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub begrensd: Vec<super::bound::Begrenzing>,
 }
 
 /// A goal.
@@ -130,6 +134,10 @@ pub fn perspectieven(cx: &Ctx) -> Vec<Perspectief> {
             let first = cap.jaren.first();
             let beraad =
                 cx.st.beleidsdoelen.iter().find(|b| b.id.value == p).map(|b| b.beraad.clone()).unwrap_or_default();
+            let mut doelen = doelen(cx, p);
+            let mut resultaten = resultaten(cx, p);
+            let mut doorkijk = if cx.kind == CycleDoc::Meerjarenplan { doorkijk(cx, p) } else { Vec::new() };
+            let begrensd = bound_lists(cx, &mut doelen, &mut resultaten, &mut doorkijk);
             Perspectief {
                 id: p.to_string(),
                 naam: cx.perspective(p),
@@ -138,13 +146,40 @@ pub fn perspectieven(cx: &Ctx) -> Vec<Perspectief> {
                 begroting: nl::money(cx.r.integral.get(p, y)),
                 verschil: first.and_then(|j| j.difference).map(nl::eur),
                 boven: first.is_some_and(|j| j.over()),
-                doelen: doelen(cx, p),
-                resultaten: resultaten(cx, p),
-                doorkijk: if cx.kind == CycleDoc::Meerjarenplan { doorkijk(cx, p) } else { Vec::new() },
+                doelen,
+                resultaten,
+                doorkijk,
                 kosten: kosten(cx, p),
+                begrensd,
             }
         })
         .collect()
+}
+
+/// Bounds the goals, results and outlook of a perspective per party (see `bound`): results
+/// not (fully) realised need attention in the jaarrekening; otherwise the first rows are shown.
+fn bound_lists(
+    cx: &Ctx,
+    doelen: &mut Vec<DoelView>,
+    resultaten: &mut Vec<ResultaatView>,
+    doorkijk: &mut Vec<DoorkijkView>,
+) -> Vec<super::bound::Begrenzing> {
+    use super::bound::{Spec, bound};
+    let first = "de eerste";
+    let mut out = Vec::new();
+    let spec = Spec { wat: "doelen", aandacht: None, overige: first, tabel: "doelen" };
+    out.extend(bound(doelen, |x| x.partij.clone(), |_| false, |_| 0, &spec).0);
+    let (aandacht, tabel) = if cx.kind == CycleDoc::Jaarrekening {
+        (Some("die niet of deels gerealiseerd zijn"), "resultaten")
+    } else {
+        (None, "resultaten")
+    };
+    let spec = Spec { wat: "resultaten", aandacht, overige: first, tabel };
+    let attention = |x: &ResultaatView| matches!(x.status.as_deref(), Some("niet" | "deels"));
+    out.extend(bound(resultaten, |x| x.partij.clone(), attention, |_| 0, &spec).0);
+    let spec = Spec { wat: "regels van de doorkijk", aandacht: None, overige: first, tabel: "doorkijk" };
+    out.extend(bound(doorkijk, |x| x.partij.clone(), |_| false, |_| 0, &spec).0);
+    out
 }
 
 /// The plans of Y in tree order, with their party ids.

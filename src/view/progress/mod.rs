@@ -26,6 +26,8 @@ pub fn build(tree: &Tree, r: &Rollup, k: u8, diags: &Diagnostics, peildatum: Dat
     own.extend(register::own_findings(diags, &[y]).cloned());
     let p = progress(tree, &r.org, &st.normen, y, k, peildatum);
     let x = Px { base: Base::new(tree, st, &own, peildatum), r, p };
+    let (signalen, signalen_begrensd) = parts::signalen(&x);
+    let (resultaten, resultaten_begrensd) = parts::resultaten(&x);
     Voortgangsrapportage {
         document: head(&x),
         kwartaal: k,
@@ -34,8 +36,10 @@ pub fn build(tree: &Tree, r: &Rollup, k: u8, diags: &Diagnostics, peildatum: Dat
         samenvatting: summary::samenvatting(&x, &own),
         grafiek: parts::grafiek(&x),
         perspectieven: parts::perspectieven(&x),
-        signalen: parts::signalen(&x),
-        resultaten: parts::resultaten(&x),
+        signalen,
+        signalen_begrensd,
+        resultaten,
+        resultaten_begrensd,
         wijzigingen: parts::wijzigingen(&x),
         portfolio: parts::portfolio(&x),
         niet_aangeleverd: x.p.parties.iter().filter(|p| p.report.is_none()).map(|p| x.base.party(&p.party)).collect(),

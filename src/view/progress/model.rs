@@ -31,8 +31,14 @@ pub struct Voortgangsrapportage {
     pub perspectieven: Vec<PerspectiefView>,
     /// The lines whose prognosis is off both norms (W603).
     pub signalen: Vec<Signaal>,
+    /// Per party with more than `bound::PER_PARTY_FROM` signals: what the list leaves out.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub signalen_begrensd: Vec<crate::view::bound::Begrenzing>,
     /// Every plan result with its status.
     pub resultaten: Vec<ResultaatView>,
+    /// Per party with more than `bound::PER_PARTY_FROM` results: what the list leaves out.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub resultaten_begrensd: Vec<crate::view::bound::Begrenzing>,
     /// The wijzigingen in effect and those proposed.
     pub wijzigingen: Wijzigingen,
     /// The prognosis per perspective and feature.

@@ -5,6 +5,7 @@ use super::model::*;
 use crate::model::{FileKind, StukSoort};
 use crate::nl;
 use crate::rollup::{Figures, PerPerspective, WijzigingRow};
+use crate::view::bound::{Begrenzing, Spec, bound};
 use crate::view::register::{Aanlevering, aanlevering};
 use crate::view::text::fractie;
 use rust_decimal::Decimal;
@@ -109,12 +110,12 @@ pub(super) fn perspectieven(x: &Px) -> Vec<PerspectiefView> {
     out
 }
 
-pub(super) fn signalen(x: &Px) -> Vec<Signaal> {
+pub(super) fn signalen(x: &Px) -> (Vec<Signaal>, Vec<Begrenzing>) {
     let mut out = Vec::new();
     for p in &x.p.parties {
         for l in p.lines.iter().filter(|l| l.signaal) {
             let d = l.prognose.decimal() - l.gewijzigd.decimal();
-            out.push(Signaal {
+            let s = Signaal {
                 partij: x.base.party(&p.party),
                 partij_kort: x.base.party_short(&p.party),
                 regel: l.id.clone(),
@@ -125,27 +126,46 @@ pub(super) fn signalen(x: &Px) -> Vec<Signaal> {
                 prognose: nl::money(l.prognose),
                 afwijking: with_percent(d, l.gewijzigd.decimal()),
                 toelichting: l.toelichting.clone(),
-            });
+            };
+            out.push((s, crate::view::bound::weight(d)));
         }
     }
-    out
+    // Every row is a signal: a party with very many shows the largest deviations.
+    let spec = Spec {
+        wat: "signalen",
+        aandacht: None,
+        overige: "de grootste",
+        tabel: &format!("voortgang-q{}", x.p.kwartaal),
+    };
+    let (b, _) = bound(&mut out, |s| s.0.partij.clone(), |_| false, |s| s.1, &spec);
+    (out.into_iter().map(|s| s.0).collect(), b)
 }
 
-pub(super) fn resultaten(x: &Px) -> Vec<ResultaatView> {
-    x.p.parties
-        .iter()
-        .flat_map(|p| {
-            p.results.iter().map(|(id, omschrijving, status, toelichting)| ResultaatView {
-                partij: x.base.party(&p.party),
-                partij_kort: x.base.party_short(&p.party),
-                id: id.clone(),
-                omschrijving: omschrijving.clone(),
-                status: status.map_or("onbekend", |s| s.as_str()),
-                status_woord: status.map_or("geen rapportage", |s| s.label()),
-                toelichting: toelichting.clone(),
+pub(super) fn resultaten(x: &Px) -> (Vec<ResultaatView>, Vec<Begrenzing>) {
+    let mut out: Vec<ResultaatView> =
+        x.p.parties
+            .iter()
+            .flat_map(|p| {
+                p.results.iter().map(|(id, omschrijving, status, toelichting)| ResultaatView {
+                    partij: x.base.party(&p.party),
+                    partij_kort: x.base.party_short(&p.party),
+                    id: id.clone(),
+                    omschrijving: omschrijving.clone(),
+                    status: status.map_or("onbekend", |s| s.as_str()),
+                    status_woord: status.map_or("geen rapportage", |s| s.label()),
+                    toelichting: toelichting.clone(),
+                })
             })
-        })
-        .collect()
+            .collect();
+    let spec = Spec {
+        wat: "resultaten",
+        aandacht: Some("die achterlopen of waarover niet is gerapporteerd"),
+        overige: "de eerste",
+        tabel: "resultaten",
+    };
+    let attention = |r: &ResultaatView| matches!(r.status, "achter" | "onbekend");
+    let (b, _) = bound(&mut out, |r| r.partij.clone(), attention, |_| 0, &spec);
+    (out, b)
 }
 
 fn wijziging(x: &Px, w: &WijzigingRow) -> WijzigingView {
