@@ -4,7 +4,7 @@
 
 use super::documents::{Planned, Session, plan_documents, rollups, typeset_documents};
 use super::outcome::{Checked, Refusal, Timings, check, refuse_untrustworthy};
-use super::output::{emit_typst, guard_out, write_documents};
+use super::output::{emit_typst, guard_out, prepare, write_documents};
 use super::unchanged::up_to_date;
 use crate::model::{Scope, Year};
 use crate::typeset::Templates;
@@ -80,11 +80,18 @@ pub fn build_in(o: &BuildOptions, session: &mut Session, typesetting: &mut dyn F
     let rollups = rollups(tree, planned.iter().map(|p| p.jaar), o.peildatum);
     timings.lap("rollup", &mut clock);
     typesetting(planned.len());
+    // The spreadsheets and the manifest do not depend on a PDF: made on a thread of their own
+    // while the documents are typeset.
     session.timings = Timings::default();
-    let made = typeset_documents(tree, diags, &planned, &rollups, &templates, o.peildatum, session)?;
+    let (made, prepared) = std::thread::scope(|s| {
+        let tables = s.spawn(|| prepare(tree, &planned, &rollups, &templates, diags, o.peildatum));
+        let made = typeset_documents(tree, diags, &planned, &rollups, &templates, o.peildatum, session);
+        (made, tables.join().expect("tables thread"))
+    });
     timings.0.append(&mut session.timings.0);
+    let (made, prepared) = (made?, prepared?);
     clock = Instant::now();
-    let written = write_documents(&out, tree, &made, &rollups, &templates, diags, o.peildatum)?;
+    let written = write_documents(&out, &made, prepared)?;
     if let Some(dir) = &o.emit_typst {
         emit_typst(dir, &made, &templates)?;
     }

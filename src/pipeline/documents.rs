@@ -1,5 +1,5 @@
 //! The cycle documents of a run: which to make, each year rolled up once, and their views
-//! typeset in parallel (one thread per document, fonts parsed once and shared).
+//! typeset in parallel (one thread per core, fonts parsed once and shared).
 
 use super::outcome::{Refusal, Timings};
 use crate::diag::Diagnostics;
@@ -163,21 +163,45 @@ impl Session {
     }
 }
 
-/// Typesets every job on its own thread; every template error comes back, per main file.
+/// How many documents are typeset at once: `JAARCYCLUS_ZETTERS` when set (1 = one after the
+/// other), else the number of cores. Each document in flight holds its whole layout in memory,
+/// so more documents than cores only raise the peak without making the build faster.
+pub fn typesetters() -> usize {
+    std::env::var("JAARCYCLUS_ZETTERS")
+        .ok()
+        .and_then(|v| v.parse::<usize>().ok())
+        .filter(|n| *n > 0)
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(2, |n| n.get()))
+}
+
+/// Typesets the jobs on [`typesetters`] threads, the largest first (by the size of their
+/// files), each thread taking the next job when it is done; the results come back in the
+/// order of `jobs`. Every template error comes back, per main file.
 pub fn typeset_parallel<K: Send>(ts: &Typesetter, jobs: Vec<(K, Job)>) -> Result<Vec<(K, Job, Vec<u8>)>, Refusal> {
     type Outcome<K> = (K, Job, Result<Vec<u8>, Vec<TemplateError>>);
-    let results: Vec<Outcome<K>> = std::thread::scope(|s| {
-        let handles: Vec<_> = jobs
-            .into_iter()
-            .map(|(k, job)| {
-                s.spawn(move || {
+    let n = jobs.len();
+    let mut order: Vec<usize> = (0..n).collect();
+    let size = |j: &Job| j.files.values().map(Vec::len).sum::<usize>();
+    order.sort_by_key(|&i| std::cmp::Reverse(size(&jobs[i].1)));
+    let queue: Vec<std::sync::Mutex<Option<(K, Job)>>> =
+        jobs.into_iter().map(|j| std::sync::Mutex::new(Some(j))).collect();
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let slots: Vec<std::sync::Mutex<Option<Outcome<K>>>> = (0..n).map(|_| std::sync::Mutex::new(None)).collect();
+    std::thread::scope(|s| {
+        for _ in 0..typesetters().min(n) {
+            s.spawn(|| {
+                loop {
+                    let k = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                    let Some(&i) = order.get(k) else { break };
+                    let (key, job) = queue[i].lock().expect("job queue").take().expect("each job once");
                     let pdf = ts.pdf(&job);
-                    (k, job, pdf)
-                })
-            })
-            .collect();
-        handles.into_iter().map(|h| h.join().expect("typesetting thread")).collect()
+                    *slots[i].lock().expect("result slot") = Some((key, job, pdf));
+                }
+            });
+        }
     });
+    let results: Vec<Outcome<K>> =
+        slots.into_iter().map(|m| m.into_inner().expect("result slot").expect("every job typeset")).collect();
     let mut made = Vec::new();
     let mut failed: BTreeMap<String, Vec<TemplateError>> = BTreeMap::new();
     for (k, job, pdf) in results {

@@ -1,7 +1,7 @@
 //! Where output may go, and what a `build` writes: the documents, the roll-up spreadsheets and
 //! a manifest per year, each atomically under a lock on `out/`; and the typst sources on request.
 
-use super::documents::{Made, Rollups};
+use super::documents::{Made, Planned, Rollups};
 use crate::diag::Diagnostics;
 use crate::model::{CycleDoc, Doc, Tree, Year};
 use crate::typeset::Templates;
@@ -54,17 +54,58 @@ fn resolve_to_be(path: &Path) -> Option<PathBuf> {
     Some(resolved)
 }
 
-/// Writes the documents, the roll-up spreadsheets of their years and a manifest per year, each
-/// atomically, under an exclusive lock on `out`. Returns the written paths relative to `out`.
-pub fn write_documents(
-    out: &Path,
+/// Rendered files: (path relative to `out`, bytes).
+pub type Files = Vec<(String, Vec<u8>)>;
+
+/// The spreadsheets of a build and the manifest they go into, made before the PDFs exist (they
+/// do not depend on them), so that they can be made while the documents are typeset.
+pub struct Prepared {
+    /// Per year: the manifest without outputs, and every table as (path relative to `out`, bytes).
+    pub years: BTreeMap<Year, (Manifest, Files)>,
+}
+
+/// Renders the CSV and XLSX tables of every year of `planned` and the manifest of the build
+/// (inputs, templates, findings).
+pub fn prepare(
     tree: &Tree,
-    made: &[Made],
+    planned: &[Planned],
     rollups: &Rollups,
     templates: &Templates,
     diags: &Diagnostics,
     peildatum: Date,
-) -> Result<Vec<String>> {
+) -> Result<Prepared> {
+    let base = build_manifest(tree, templates, diags, peildatum);
+    let mut years = BTreeMap::new();
+    for y in planned.iter().map(|p| p.jaar) {
+        if years.contains_key(&y) {
+            continue;
+        }
+        let r = &rollups[&y];
+        let mut tables = crate::view::sheets::tables(r);
+        tables.extend(crate::view::sheets::plan_tables(tree, r));
+        tables.extend(crate::view::sheets::wijziging_table(tree, r, peildatum));
+        if planned.iter().any(|m| m.jaar == y && matches!(m.kind, Doc::Cycle(c) if c != CycleDoc::Jaarrekening)) {
+            tables.extend(crate::view::sheets::aansluiting_table(r));
+        }
+        let quarter = planned.iter().find_map(|m| match m.kind {
+            Doc::Voortgang(k) if m.jaar == y => Some(k),
+            _ => None,
+        });
+        if let (Some(k), Some(st)) = (quarter, tree.stelsel.as_ref()) {
+            let p = crate::rollup::progress(tree, &r.org, &st.normen, y, k, peildatum);
+            tables.push(crate::view::sheets::progress_table(&p));
+        }
+        let mut files: Files =
+            tables.iter().map(|t| (format!("{y}/tabellen/{}-{y}.csv", t.name), crate::write::csv(t))).collect();
+        files.push((format!("{y}/tabellen/consolidatie-{y}.xlsx"), crate::write::xlsx(&tables)?));
+        years.insert(y, (base.clone(), files));
+    }
+    Ok(Prepared { years })
+}
+
+/// Writes the documents, the prepared spreadsheets of their years and a manifest per year, each
+/// atomically, under an exclusive lock on `out`. Returns the written paths relative to `out`.
+pub fn write_documents(out: &Path, made: &[Made], prepared: Prepared) -> Result<Vec<String>> {
     let _lock = lock_out(out)?;
     // Under the lock, a temporary file beside a target can only be a killed build's leftover.
     let put = |rel: &str, bytes: &[u8]| {
@@ -77,44 +118,19 @@ pub fn write_documents(
         write_atomic(&out.join(rel), bytes)
     };
     let mut written = Vec::new();
-    let mut per_year: BTreeMap<Year, Manifest> = BTreeMap::new();
+    let mut years = prepared.years;
     for m in made {
-        let man = per_year.entry(m.planned.jaar).or_insert_with(|| build_manifest(tree, templates, diags, peildatum));
+        let Some((man, _)) = years.get_mut(&m.planned.jaar) else { continue };
         put(&m.planned.rel, &m.pdf)?;
         man.add_output(&m.planned.rel, &m.pdf);
         written.push(m.planned.rel.clone());
     }
-    for (y, man) in per_year.iter_mut() {
-        let r = &rollups[y];
-        let mut tables = crate::view::sheets::tables(r);
-        tables.extend(crate::view::sheets::plan_tables(tree, r));
-        tables.extend(crate::view::sheets::wijziging_table(tree, r, peildatum));
-        if made
-            .iter()
-            .any(|m| m.planned.jaar == *y && matches!(m.planned.kind, Doc::Cycle(c) if c != CycleDoc::Jaarrekening))
-        {
-            tables.extend(crate::view::sheets::aansluiting_table(r));
-        }
-        let quarter = made.iter().find_map(|m| match m.planned.kind {
-            Doc::Voortgang(k) if m.planned.jaar == *y => Some(k),
-            _ => None,
-        });
-        if let (Some(k), Some(st)) = (quarter, tree.stelsel.as_ref()) {
-            let p = crate::rollup::progress(tree, &r.org, &st.normen, *y, k, peildatum);
-            tables.push(crate::view::sheets::progress_table(&p));
-        }
-        for t in &tables {
-            let rel = format!("{y}/tabellen/{}-{y}.csv", t.name);
-            let bytes = crate::write::csv(t);
+    for (y, (mut man, files)) in years {
+        for (rel, bytes) in files {
             put(&rel, &bytes)?;
             man.add_output(&rel, &bytes);
             written.push(rel);
         }
-        let rel = format!("{y}/tabellen/consolidatie-{y}.xlsx");
-        let bytes = crate::write::xlsx(&tables)?;
-        put(&rel, &bytes)?;
-        man.add_output(&rel, &bytes);
-        written.push(rel);
         let rel = format!("{y}/manifest.json");
         put(&rel, &man.to_json())?;
         written.push(rel);

@@ -38,40 +38,73 @@ const PERCENT_DECIMALS: u32 = 4;
 pub(crate) const WORKBOOK_DATE: (u16, u8, u8) = (2000, 1, 1);
 
 /// Renders `table` as CSV for Dutch Excel: `;` separator, decimal comma, no thousands
-/// separator, UTF-8 with BOM, CRLF line ends, RFC 4180 quoting.
+/// separator, UTF-8 with BOM, CRLF line ends, RFC 4180 quoting. Written field by field into
+/// one buffer (no string per field or record).
 pub fn csv(table: &Table) -> Vec<u8> {
-    let mut out = String::from("\u{feff}");
-    push_record(&mut out, table.headers.iter().map(|h| quote(h)));
-    for row in &table.rows {
-        push_record(&mut out, row.iter().map(csv_field));
+    let mut out = Vec::with_capacity(64 * (table.rows.len() + 1));
+    out.extend_from_slice("\u{feff}".as_bytes());
+    for (i, h) in table.headers.iter().enumerate() {
+        if i > 0 {
+            out.push(b';');
+        }
+        push_quoted(&mut out, h);
     }
-    out.into_bytes()
+    out.extend_from_slice(b"\r\n");
+    for row in &table.rows {
+        for (i, cell) in row.iter().enumerate() {
+            if i > 0 {
+                out.push(b';');
+            }
+            push_field(&mut out, cell);
+        }
+        out.extend_from_slice(b"\r\n");
+    }
+    out
 }
 
-fn push_record(out: &mut String, fields: impl Iterator<Item = String>) {
-    let fields: Vec<String> = fields.collect();
-    out.push_str(&fields.join(";"));
-    out.push_str("\r\n");
-}
-
-fn csv_field(cell: &Cell) -> String {
+fn push_field(out: &mut Vec<u8>, cell: &Cell) {
+    use std::io::Write;
     match cell {
-        Cell::Text(text) => quote(text),
-        Cell::Money(amount) => decimal_comma(&money(*amount).to_string()),
-        Cell::Int(n) => n.to_string(),
+        Cell::Text(text) => push_quoted(out, text),
+        Cell::Money(amount) => push_decimal_comma(out, money(*amount)),
+        Cell::Int(n) => {
+            let _ = write!(out, "{n}");
+        }
         // With the `%` sign Dutch Excel reads the cell as the number 0,125 shown as a percentage.
-        Cell::Percent(p) => format!("{}%", decimal_comma(&percent(*p).to_string())),
-        Cell::Empty => String::new(),
+        Cell::Percent(p) => {
+            push_decimal_comma(out, percent(*p));
+            out.push(b'%');
+        }
+        Cell::Empty => {}
+    }
+}
+
+/// A decimal with a comma for the point.
+fn push_decimal_comma(out: &mut Vec<u8>, d: Decimal) {
+    use std::io::Write;
+    let start = out.len();
+    let _ = write!(out, "{d}");
+    if let Some(dot) = out[start..].iter().position(|&b| b == b'.') {
+        out[start + dot] = b',';
     }
 }
 
 /// RFC 4180: a field with the separator, a quote or a line break is quoted, quotes doubled.
-fn quote(text: &str) -> String {
-    if text.contains([';', '"', '\n', '\r']) { format!("\"{}\"", text.replace('"', "\"\"")) } else { text.to_string() }
+fn push_quoted(out: &mut Vec<u8>, text: &str) {
+    if text.contains([';', '"', '\n', '\r']) {
+        out.push(b'"');
+        out.extend_from_slice(text.replace('"', "\"\"").as_bytes());
+        out.push(b'"');
+    } else {
+        out.extend_from_slice(text.as_bytes());
+    }
 }
 
-fn decimal_comma(number: &str) -> String {
-    number.replace('.', ",")
+#[cfg(test)]
+fn csv_field(cell: &Cell) -> String {
+    let mut out = Vec::new();
+    push_field(&mut out, cell);
+    String::from_utf8(out).unwrap()
 }
 
 /// An amount rounded to whole cents (half away from zero) and always shown with two decimals.
@@ -87,44 +120,85 @@ fn percent(p: Decimal) -> Decimal {
 }
 
 /// Renders `tables` as one workbook, one sheet per table: bold frozen header row, amounts as
-/// numbers in euro format, percentages as percentages.
+/// numbers in euro format, percentages as percentages. Each sheet is written in
+/// rust_xlsxwriter's constant-memory mode (rows streamed to a temporary file, strings inline),
+/// with three formats for the whole workbook and column widths computed from the text.
 pub fn xlsx(tables: &[Table]) -> anyhow::Result<Vec<u8>> {
     let (year, month, day) = WORKBOOK_DATE;
     let created = ExcelDateTime::from_ymd(year, month, day).context("vaste werkmapdatum")?;
     let mut workbook = Workbook::new();
     workbook.set_properties(&DocProperties::new().set_creation_datetime(&created).set_author("jaarcyclus"));
+    let formats = Formats {
+        bold: Format::new().set_bold(),
+        euro: Format::new().set_num_format("\"€\" #,##0.00"),
+        pct: Format::new().set_num_format("0.0#%"),
+    };
     for table in tables {
-        let sheet = workbook.add_worksheet();
-        fill_sheet(sheet, table).with_context(|| format!("kan het werkblad `{}` niet maken", table.name))?;
+        let sheet = workbook.add_worksheet_with_constant_memory().context("kan geen werkblad toevoegen")?;
+        fill_sheet(sheet, table, &formats).with_context(|| format!("kan het werkblad `{}` niet maken", table.name))?;
     }
     workbook.save_to_buffer().context("kan de werkmap niet opslaan")
 }
 
-fn fill_sheet(sheet: &mut Worksheet, table: &Table) -> anyhow::Result<()> {
-    let bold = Format::new().set_bold();
-    let euro = Format::new().set_num_format("\"€\" #,##0.00");
-    let pct = Format::new().set_num_format("0.0#%");
+/// The formats of a workbook, made once.
+struct Formats {
+    bold: Format,
+    euro: Format,
+    pct: Format,
+}
+
+/// The widest a column gets, in characters.
+const MAX_WIDTH: usize = 60;
+
+/// A column's width in characters: its longest header or cell as shown, plus a margin.
+fn widths(table: &Table) -> Vec<f64> {
+    let mut w: Vec<usize> = table.headers.iter().map(|h| h.chars().count() + 2).collect();
+    for row in &table.rows {
+        for (col, cell) in row.iter().enumerate() {
+            let n = match cell {
+                Cell::Text(t) => t.chars().count(),
+                // "€ 1.234.567,89": the digits, a separator per three, sign and symbol.
+                Cell::Money(a) => {
+                    let digits = money(*a).abs().trunc().to_string().len();
+                    digits + digits.saturating_sub(1) / 3 + 6
+                }
+                Cell::Int(n) => n.to_string().len(),
+                Cell::Percent(p) => percent(*p).to_string().len() + 2,
+                Cell::Empty => 0,
+            };
+            if col >= w.len() {
+                w.resize(col + 1, 0);
+            }
+            w[col] = w[col].max(n + 1);
+        }
+    }
+    w.into_iter().map(|n| n.clamp(4, MAX_WIDTH) as f64).collect()
+}
+
+fn fill_sheet(sheet: &mut Worksheet, table: &Table, f: &Formats) -> anyhow::Result<()> {
     sheet.set_name(&table.name)?;
-    for (col, header) in (0u16..).zip(&table.headers) {
-        sheet.write_string_with_format(0, col, header, &bold)?;
+    for (col, width) in (0u16..).zip(widths(table)) {
+        sheet.set_column_width(col, width)?;
     }
     sheet.set_freeze_panes(1, 0)?;
+    for (col, header) in (0u16..).zip(&table.headers) {
+        sheet.write_string_with_format(0, col, header, &f.bold)?;
+    }
     for (row, cells) in (1u32..).zip(&table.rows) {
         for (col, cell) in (0u16..).zip(cells) {
             match cell {
                 Cell::Text(text) => sheet.write_string(row, col, text)?,
-                Cell::Money(amount) => sheet.write_number_with_format(row, col, to_f64(money(*amount)), &euro)?,
-                Cell::Int(n) => sheet.write_number(row, col, to_f64(Decimal::from(*n)))?,
+                Cell::Money(amount) => sheet.write_number_with_format(row, col, to_f64(money(*amount)), &f.euro)?,
+                Cell::Int(n) => sheet.write_number(row, col, *n as f64)?,
                 Cell::Percent(p) => {
                     // 12.5 (percent) is the fraction 0.125; dividing a decimal by 100 is exact.
                     let fraction = percent(*p) / Decimal::ONE_HUNDRED;
-                    sheet.write_number_with_format(row, col, to_f64(fraction), &pct)?
+                    sheet.write_number_with_format(row, col, to_f64(fraction), &f.pct)?
                 }
                 Cell::Empty => continue,
             };
         }
     }
-    sheet.autofit();
     Ok(())
 }
 
