@@ -17,7 +17,11 @@ LABELS = [
     ("check-1000", "`check` 1000 partijen × 50 regels", "≤ 2 s en ≤ 12 × 100"),
     ("build-10", "`build` 10 partijen × 50 regels", ""),
     ("build-100", "`build` 100 partijen × 50 regels", ""),
-    ("build-1000", "`build` 1000 partijen × 50 regels", ""),
+    ("build-1000", "`build` 1000 partijen × 50 regels", "≤ 0,8 × vloer en ≤ 500 MB"),
+    ("floor-1000", "vloer 1000 partijen: typst (PyPI) op dezelfde bronnen", ""),
+    ("build-8000", "`build` 1 partij × 8000 regels", "≤ 3 s en ≤ 400 MB"),
+    ("floor-8000", "vloer 1 partij × 8000 regels", ""),
+    ("build-unchanged", "`build` ongewijzigd (standaardgegevens, schrijft niets)", "≤ 50 ms"),
 ]
 
 
@@ -67,6 +71,14 @@ def main():
         and "check-1000" in med
         and med["check-1000"] <= 2.0
         and med["check-1000"] <= 12 * med["check-100"],
+        "build-1000": "build-1000" in med
+        and "floor-1000" in med
+        and med["build-1000"] <= 0.8 * med["floor-1000"]
+        and int(read(root, "mem", "build-1000") or 10**9) <= 500 * 1024,
+        "build-8000": "build-8000" in med
+        and med["build-8000"] <= 3.0
+        and int(read(root, "mem", "build-8000") or 10**9) <= 400 * 1024,
+        "build-unchanged": "build-unchanged" in med and med["build-unchanged"] <= 0.050,
     }
     print("| meting | mediaan | min – max | runs | cpu (user + sys) | piekgeheugen | doel | gehaald |")
     print("|---|---:|---:|---:|---:|---:|---|---|")
@@ -88,18 +100,36 @@ def main():
     print()
     if "build-default" in med and "floor" in med:
         print(f"- build / vloer (standaardgegevens): **{dec(med['build-default'] / med['floor'], 2)}**")
+    for big in ("1000", "8000"):
+        if f"build-{big}" in med and f"floor-{big}" in med:
+            print(f"- build / vloer ({big}): **{dec(med[f'build-{big}'] / med[f'floor-{big}'], 2)}**")
+    timings = read(root, ".", "timings-1000")
+    if timings:
+        phases = dict(
+            (k.strip(), v.strip()) for k, v in (line.split(":", 1) for line in timings.splitlines() if ":" in line)
+        )
+        write = phases.get("write")
+        if write:
+            secs_w = float(write.split()[0]) / 1000
+            print(f"- schrijffase 1000 partijen (`--timings`): **{secs(secs_w)}** (doel ≤ 0,3 s: {ok(secs_w <= 0.3)})")
+        print("- fasen 1000 partijen: " + ", ".join(f"{k} {v}" for k, v in phases.items()))
+    seq = read(root, "mem", "build-1000-seq")
+    if seq:
+        print(f"- piekgeheugen 1000 partijen, één document tegelijk (`JAARCYCLUS_ZETTERS=1`): **{mb(seq)}**")
     if "check-1000" in med and "check-100" in med:
         print(f"- check 1000 / check 100: **{dec(med['check-1000'] / med['check-100'], 1)}×**")
     peak = read(root, "mem", "build-default")
     if peak:
         print(f"- piekgeheugen `build` standaardgegevens: **{mb(peak)}** (doel ≤ 300 MB: {ok(int(peak) <= 300 * 1024)})")
     pages = []
-    for name in ("build-default", "build-10", "build-100", "build-1000"):
+    for name in ("build-default", "build-10", "build-100", "build-1000", "build-8000"):
         text = read(root, "pages", name)
         if text:
             counts = ", ".join(f"{doc.split('-')[0]} {n}" for doc, n in (line.split() for line in text.splitlines()))
             size = name.removeprefix("build-").replace("default", "standaardgegevens")
-            if size != "standaardgegevens":
+            if size == "8000":
+                size = "1 partij × 8000 regels"
+            elif size != "standaardgegevens":
                 size += " partijen"
             pages.append(f"{size}: {counts}")
     if pages:

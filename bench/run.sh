@@ -50,6 +50,8 @@ for n in 10 100 1000; do
     say "boom genereren: $n partijen × $LINES regels…"
     "$GEN" "$WORK/gen-$n" "$n" "$LINES" "$SEED" >/dev/null
 done
+say "boom genereren: 1 partij × 8000 regels…"
+"$GEN" "$WORK/gen-one-8000" 1 8000 "$SEED" >/dev/null
 
 # time NAME RUNS WARMUP COMMAND: hyperfine's medians to json/NAME.json.
 time_it() {
@@ -96,14 +98,28 @@ time_it build-100 3 0 "$BIN" build --data "$WORK/gen-100" --out "$WORK/out-100" 
 peak build-100 "$BIN" build --data "$WORK/gen-100" --out "$WORK/out-100" --peildatum $PEIL
 pages build-100 "$WORK/out-100"
 
+# Issue 15: one party with 8,000 budget lines (bounded documents), with its floor.
+time_it build-8000 3 0 "$BIN" build --data "$WORK/gen-one-8000" --out "$WORK/out-8000" --peildatum $PEIL --opnieuw
+peak build-8000 "$BIN" build --data "$WORK/gen-one-8000" --out "$WORK/out-8000" --peildatum $PEIL --opnieuw
+pages build-8000 "$WORK/out-8000"
+"$BIN" build --data "$WORK/gen-one-8000" --out "$WORK/out-8000e" --peildatum $PEIL --emit-typst "$WORK/emit-8000" >/dev/null
+time_it floor-8000 3 0 env PYTHONPATH="$TOOLS/py" python3 "$ROOT/bench/floor.py" "$WORK/emit-8000" $PEIL
+# An unchanged rebuild writes nothing (out-default is up to date from the runs above).
+time_it build-unchanged 20 2 "$BIN" build --data data --out "$WORK/out-default" --peildatum $PEIL
+
 # Typesetting grows linearly with the tree (pages and memory): the 1000-party build needs about
 # ten times the 100-party peak. Run it only where that fits, so as not to take down the machine.
 need=$(($(cat "$WORK/mem/build-100") * 10 * 12 / 10))
 avail=$(awk '/MemAvailable/ {print $2}' /proc/meminfo)
 if [ "$BIG" = always ] || { [ "$BIG" = auto ] && [ "$need" -lt "$avail" ]; }; then
-    time_it build-1000 1 0 "$BIN" build --data "$WORK/gen-1000" --out "$WORK/out-1000" --peildatum $PEIL
-    peak build-1000 "$BIN" build --data "$WORK/gen-1000" --out "$WORK/out-1000" --peildatum $PEIL
+    time_it build-1000 3 0 "$BIN" build --data "$WORK/gen-1000" --out "$WORK/out-1000" --peildatum $PEIL --opnieuw
+    peak build-1000 "$BIN" build --data "$WORK/gen-1000" --out "$WORK/out-1000" --peildatum $PEIL --opnieuw
     pages build-1000 "$WORK/out-1000"
+    # The phases (--timings, on stderr): the write phase has a target of its own.
+    "$BIN" build --data "$WORK/gen-1000" --out "$WORK/out-1000" --peildatum $PEIL --opnieuw --timings 2>"$WORK/timings-1000" >/dev/null
+    JAARCYCLUS_ZETTERS=1 peak build-1000-seq "$BIN" build --data "$WORK/gen-1000" --out "$WORK/out-1000" --peildatum $PEIL --opnieuw
+    "$BIN" build --data "$WORK/gen-1000" --out "$WORK/out-1000e" --peildatum $PEIL --emit-typst "$WORK/emit-1000" >/dev/null
+    time_it floor-1000 1 0 env PYTHONPATH="$TOOLS/py" python3 "$ROOT/bench/floor.py" "$WORK/emit-1000" $PEIL
 else
     say "build 1000 overgeslagen: geschat $((need / 1024 / 1024)) GB nodig, $((avail / 1024 / 1024)) GB beschikbaar"
     echo "$need $avail" >"$WORK/skipped-build-1000"
