@@ -5,7 +5,11 @@
 //! names, then one row per record; `bedragen` becomes one column per year, headed by the year.
 
 use super::doc::Kind;
-use crate::load::raw::{Field, Mapping, RawBegroting, RawPlan, RawRealisatie, RawVoortgang, Shape};
+use crate::load::raw::{
+    Field, Mapping, RawAlternatief, RawBeheerconsequentie, RawDoel, RawDoelWaarde, RawDoorkijk, RawRealisatieRegel,
+    RawRegel, RawResultaat, RawResultaatStatus, RawRisico, RawVoortgangRegel, RawVoortgangResultaat, Shape,
+};
+use crate::model::FileKind;
 
 /// The hidden sheet with the drop-down lists.
 pub const LISTS_SHEET: &str = "Lijsten";
@@ -25,14 +29,14 @@ pub struct SheetDef {
     pub list: Option<(&'static str, &'static Mapping)>,
 }
 
-/// The declaration of a file kind.
+/// The declaration of a file kind (the one the JSON Schemas are made from).
 pub fn top(kind: Kind) -> &'static Mapping {
-    match kind {
-        Kind::Plan => &RawPlan::SPEC,
-        Kind::Begroting => &RawBegroting::SPEC,
-        Kind::Realisatie => &RawRealisatie::SPEC,
-        Kind::Voortgang => &RawVoortgang::SPEC,
-    }
+    crate::schema::declaration(match kind {
+        Kind::Plan => FileKind::Plan,
+        Kind::Begroting => FileKind::Begroting,
+        Kind::Realisatie => FileKind::Realisatie,
+        Kind::Voortgang => FileKind::Voortgang,
+    })
 }
 
 /// The header fields of a file kind: every field that is not a list.
@@ -42,45 +46,25 @@ pub fn kop_fields(kind: Kind) -> impl Iterator<Item = &'static Field> {
 
 const PLAN: &[SheetDef] = &[
     SheetDef { name: "Plan", kind: Kind::Plan, kop: true, list: None },
-    SheetDef { name: "Doelen", kind: Kind::Plan, kop: false, list: Some(("doelen", &crate::load::raw::RawDoel::SPEC)) },
-    SheetDef {
-        name: "Resultaten",
-        kind: Kind::Plan,
-        kop: false,
-        list: Some(("resultaten", &crate::load::raw::RawResultaat::SPEC)),
-    },
-    SheetDef {
-        name: "Doorkijk",
-        kind: Kind::Plan,
-        kop: false,
-        list: Some(("doorkijk", &crate::load::raw::RawDoorkijk::SPEC)),
-    },
-    SheetDef {
-        name: "Risico's",
-        kind: Kind::Plan,
-        kop: false,
-        list: Some(("risicos", &crate::load::raw::RawRisico::SPEC)),
-    },
+    SheetDef { name: "Doelen", kind: Kind::Plan, kop: false, list: Some(("doelen", &RawDoel::SPEC)) },
+    SheetDef { name: "Resultaten", kind: Kind::Plan, kop: false, list: Some(("resultaten", &RawResultaat::SPEC)) },
+    SheetDef { name: "Doorkijk", kind: Kind::Plan, kop: false, list: Some(("doorkijk", &RawDoorkijk::SPEC)) },
+    SheetDef { name: "Risico's", kind: Kind::Plan, kop: false, list: Some(("risicos", &RawRisico::SPEC)) },
     SheetDef {
         name: "Beheerconsequenties",
         kind: Kind::Plan,
         kop: false,
-        list: Some(("beheerconsequenties", &crate::load::raw::RawBeheerconsequentie::SPEC)),
+        list: Some(("beheerconsequenties", &RawBeheerconsequentie::SPEC)),
     },
 ];
 
 const BEGROTING: &[SheetDef] = &[
-    SheetDef {
-        name: "Begroting",
-        kind: Kind::Begroting,
-        kop: true,
-        list: Some(("regels", &crate::load::raw::RawRegel::SPEC)),
-    },
+    SheetDef { name: "Begroting", kind: Kind::Begroting, kop: true, list: Some(("regels", &RawRegel::SPEC)) },
     SheetDef {
         name: "Alternatieven",
         kind: Kind::Begroting,
         kop: false,
-        list: Some(("alternatieven", &crate::load::raw::RawAlternatief::SPEC)),
+        list: Some(("alternatieven", &RawAlternatief::SPEC)),
     },
 ];
 
@@ -89,34 +73,29 @@ const REALISATIE: &[SheetDef] = &[
         name: "Realisatie",
         kind: Kind::Realisatie,
         kop: true,
-        list: Some(("regels", &crate::load::raw::RawRealisatieRegel::SPEC)),
+        list: Some(("regels", &RawRealisatieRegel::SPEC)),
     },
     SheetDef {
         name: "Realisatie resultaten",
         kind: Kind::Realisatie,
         kop: false,
-        list: Some(("resultaten", &crate::load::raw::RawResultaatStatus::SPEC)),
+        list: Some(("resultaten", &RawResultaatStatus::SPEC)),
     },
     SheetDef {
         name: "Realisatie doelen",
         kind: Kind::Realisatie,
         kop: false,
-        list: Some(("doelen", &crate::load::raw::RawDoelWaarde::SPEC)),
+        list: Some(("doelen", &RawDoelWaarde::SPEC)),
     },
 ];
 
 const VOORTGANG: &[SheetDef] = &[
-    SheetDef {
-        name: "Voortgang",
-        kind: Kind::Voortgang,
-        kop: true,
-        list: Some(("regels", &crate::load::raw::RawVoortgangRegel::SPEC)),
-    },
+    SheetDef { name: "Voortgang", kind: Kind::Voortgang, kop: true, list: Some(("regels", &RawVoortgangRegel::SPEC)) },
     SheetDef {
         name: "Voortgang resultaten",
         kind: Kind::Voortgang,
         kop: false,
-        list: Some(("resultaten", &crate::load::raw::RawVoortgangResultaat::SPEC)),
+        list: Some(("resultaten", &RawVoortgangResultaat::SPEC)),
     },
 ];
 

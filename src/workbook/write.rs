@@ -174,11 +174,9 @@ fn fill(
         };
         sheet.write_string_with_format(notes, c, note, &f.note)?;
         sheet.write_string_with_format(header, c, head, &f.header)?;
-        if !(def.kop && c <= 2) {
-            sheet.set_column_width(c, width)?;
-        } else {
-            sheet.set_column_width(c, width.max(24.0))?;
-        }
+        // The first columns of a main sheet also hold the header fields' names and values.
+        let width = if def.kop && c <= 2 { width.max(24.0) } else { width };
+        sheet.set_column_width(c, width)?;
     }
     sheet.set_row_height(notes, 60)?;
     sheet.set_freeze_panes(header + 1, 0)?;
