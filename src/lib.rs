@@ -1,7 +1,7 @@
 //! jaarcyclus: the planning & control cycle of the DSO-LV management construct.
 //!
 //! The stages, one module each: `load` (read and validate the data root) → `check` (the
-//! contract's rules) → `rollup` (exact totals per level) → `view` (the documents' data) →
+//! contract's rules) → `rollup` (exact totals per level) → `view` (the documents' data) → `site` (the website) →
 //! `typeset` (typst, in memory) → `write` (atomic files in `out/`). `pipeline` runs them for
 //! the commands and returns values; the binary prints. See `docs/huis.md` for the map.
 
@@ -14,6 +14,7 @@ pub mod nl;
 pub mod pipeline;
 pub mod rollup;
 pub mod schema;
+pub mod site;
 pub mod sjabloon;
 pub mod typeset;
 pub mod view;

@@ -45,7 +45,18 @@ const PAYLOADS: &[&str] = &[
     r#"#import "lib/huisstijl.typ": *"#,
     "#{ panic(\"x\") }",
     r"\#read \$ \* ~ --- ...",
+    // HTML and JavaScript, for the website (`out/<Y>/site/`): shown as text, never run.
+    "<script>alert(1)</script>",
+    "\" onmouseover=\"alert(1)",
+    "javascript:alert(1)",
+    "<img src=x onerror=alert(1)>",
+    "</td></tr></table><a href='javascript:alert(1)'>klik</a>",
 ];
+
+/// The payloads that are HTML or JavaScript.
+fn is_html(p: &str) -> bool {
+    p.contains('<') || p.contains("javascript:") || p.contains("onmouseover")
+}
 
 /// The multi-line payload (YAML block scalar `|`): markup that only acts at line start.
 const BLOCK_LINES: &[&str] = &["= Kop", "- lijst", "+ telling", "#let x = 1", "/ term: uitleg", "// regel", "/* open"];
@@ -202,5 +213,38 @@ fn typst_active_text_is_shown_literally_and_never_executed() {
     }
     let unseen: Vec<_> = fields.iter().filter(|(_, (_, seen))| *seen == 0).collect();
     assert!(unseen.is_empty(), "fields never shown: {unseen:?} (all: {fields:?})");
+    site_shows_html_as_text(out.path(), &shown);
     eprintln!("{} fields rewritten; shown per field (total, in a PDF): {fields:?}", shown.len());
+}
+
+/// The website: no script, no event handler, no `javascript:` link anywhere, whatever the
+/// input held; and the HTML payloads show as text, behind their markers, on some page.
+fn site_shows_html_as_text(out: &Path, shown: &[(String, String, String)]) {
+    use common::html::{pages, sel, text};
+    let pages = pages(out);
+    assert!(pages.len() > 50, "the site was written: {} pages", pages.len());
+    let mut all = String::new();
+    for (path, page) in &pages {
+        let at = path.display();
+        assert_eq!(page.select(&sel("script, iframe, object, embed")).count(), 0, "{at}: active element");
+        for e in page.select(&sel("*")) {
+            for (name, value) in e.value().attrs() {
+                assert!(!name.starts_with("on"), "{at}: event handler `{name}` on <{}>", e.value().name());
+                assert!(!value.trim_start().to_ascii_lowercase().starts_with("javascript:"), "{at}: `{name}={value}`");
+            }
+        }
+        // The payload in the `img` of a hostile text must not have become an element.
+        assert_eq!(page.select(&sel("img")).count(), 0, "{at}: an image from the input");
+        all.push_str(&text(page.select(&sel("html")).next().unwrap()));
+        all.push('\n');
+    }
+    let mut missing = Vec::new();
+    for p in PAYLOADS.iter().copied().filter(|p| is_html(p)) {
+        let found =
+            shown.iter().filter(|(_, _, payload)| payload == p).any(|(_, m, _)| all.contains(&format!("{m} {p}")));
+        if !found {
+            missing.push(p);
+        }
+    }
+    assert!(missing.is_empty(), "not shown as text on the site: {missing:?}");
 }

@@ -80,18 +80,22 @@ pub fn build_in(o: &BuildOptions, session: &mut Session, typesetting: &mut dyn F
     let rollups = rollups(tree, planned.iter().map(|p| p.jaar), o.peildatum);
     timings.lap("rollup", &mut clock);
     typesetting(planned.len());
-    // The spreadsheets and the manifest do not depend on a PDF: made on a thread of their own
-    // while the documents are typeset.
+    // The spreadsheets, the website and the manifest do not depend on a PDF: made on a thread
+    // of their own while the documents are typeset. The lock on `out/` is held from here: the
+    // website is written beside the live one before it is swapped in.
+    let lock = crate::write::lock_out(&out)?;
     session.timings = Timings::default();
     let (made, prepared) = std::thread::scope(|s| {
-        let tables = s.spawn(|| prepare(tree, &planned, &rollups, &templates, diags, o.peildatum));
+        let tables = s.spawn(|| prepare(&out, tree, &planned, &rollups, &templates, diags, o.peildatum));
         let made = typeset_documents(tree, diags, &planned, &rollups, &templates, o.peildatum, session);
         (made, tables.join().expect("tables thread"))
     });
     timings.0.append(&mut session.timings.0);
     let (made, prepared) = (made?, prepared?);
+    timings.0.push(("site (naast zetten)", prepared.site_time));
     clock = Instant::now();
-    let written = write_documents(&out, &made, prepared)?;
+    let written = write_documents(&out, &made, prepared, &lock)?;
+    drop(lock);
     if let Some(dir) = &o.emit_typst {
         emit_typst(dir, &made, &templates)?;
     }

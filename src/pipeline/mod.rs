@@ -10,6 +10,7 @@ mod locate;
 mod meeting;
 mod outcome;
 mod output;
+mod site;
 mod sjabloon;
 mod unchanged;
 pub mod watch;

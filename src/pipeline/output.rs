@@ -5,7 +5,7 @@ use super::documents::{Made, Planned, Rollups};
 use crate::diag::Diagnostics;
 use crate::model::{CycleDoc, Doc, Tree, Year};
 use crate::typeset::Templates;
-use crate::write::{Manifest, lock_out, remove_stale_temps, write_atomic};
+use crate::write::{Manifest, OutLock, remove_stale_temps, write_atomic};
 use anyhow::{Context, Result, bail};
 use jiff::civil::Date;
 use std::collections::BTreeMap;
@@ -62,11 +62,17 @@ pub type Files = Vec<(String, Vec<u8>)>;
 pub struct Prepared {
     /// Per year: the manifest without outputs, and every table as (path relative to `out`, bytes).
     pub years: BTreeMap<Year, (Manifest, Files)>,
+    /// The website of each year, written but not yet in place.
+    pub sites: Vec<super::site::SiteTmp>,
+    /// The time it took to make and write the websites (beside the typesetting).
+    pub site_time: std::time::Duration,
 }
 
 /// Renders the CSV and XLSX tables of every year of `planned` and the manifest of the build
-/// (inputs, templates, findings).
+/// (inputs, templates, findings), and writes each year's website beside its live one. The caller
+/// holds the lock on `out`.
 pub fn prepare(
+    out: &Path,
     tree: &Tree,
     planned: &[Planned],
     rollups: &Rollups,
@@ -76,6 +82,8 @@ pub fn prepare(
 ) -> Result<Prepared> {
     let base = build_manifest(tree, templates, diags, peildatum);
     let mut years = BTreeMap::new();
+    let mut sites = Vec::new();
+    let mut site_time = std::time::Duration::ZERO;
     for y in planned.iter().map(|p| p.jaar) {
         if years.contains_key(&y) {
             continue;
@@ -98,15 +106,28 @@ pub fn prepare(
         let mut files: Files =
             tables.iter().map(|t| (format!("{y}/tabellen/{}-{y}.csv", t.name), crate::write::csv(t))).collect();
         files.push((format!("{y}/tabellen/consolidatie-{y}.xlsx"), crate::write::xlsx(&tables)?));
-        years.insert(y, (base.clone(), files));
+        drop(tables);
+        let mut man = base.clone();
+        let input = crate::site::Input {
+            tree,
+            r,
+            diags,
+            peildatum,
+            documenten: planned.iter().filter(|m| m.jaar == y).map(|m| m.kind).collect(),
+            tabellen: files.iter().filter_map(|(rel, _)| rel.rsplit('/').next().map(str::to_string)).collect(),
+            jaren: planned.iter().map(|m| m.jaar).collect::<std::collections::BTreeSet<_>>().into_iter().collect(),
+        };
+        let clock = std::time::Instant::now();
+        sites.push(super::site::write(out, &input, &mut man)?);
+        site_time += clock.elapsed();
+        years.insert(y, (man, files));
     }
-    Ok(Prepared { years })
+    Ok(Prepared { years, sites, site_time })
 }
 
 /// Writes the documents, the prepared spreadsheets of their years and a manifest per year, each
 /// atomically, under an exclusive lock on `out`. Returns the written paths relative to `out`.
-pub fn write_documents(out: &Path, made: &[Made], prepared: Prepared) -> Result<Vec<String>> {
-    let _lock = lock_out(out)?;
+pub fn write_documents(out: &Path, made: &[Made], prepared: Prepared, _lock: &OutLock) -> Result<Vec<String>> {
     // Under the lock, a temporary file beside a target can only be a killed build's leftover.
     let put = |rel: &str, bytes: &[u8]| {
         remove_stale_temps(&out.join(rel));
@@ -119,6 +140,10 @@ pub fn write_documents(out: &Path, made: &[Made], prepared: Prepared) -> Result<
     };
     let mut written = Vec::new();
     let mut years = prepared.years;
+    for site in prepared.sites {
+        written.push(site.rel.clone());
+        site.swap()?;
+    }
     for m in made {
         let Some((man, _)) = years.get_mut(&m.planned.jaar) else { continue };
         put(&m.planned.rel, &m.pdf)?;

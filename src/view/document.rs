@@ -108,6 +108,23 @@ pub struct Weggelaten {
 /// Builds the view model of one document. `r` is the roll-up of the document's year; the
 /// tree must have a stelsel (a build is refused before this otherwise).
 pub fn build(kind: CycleDoc, tree: &Tree, r: &Rollup, diags: &Diagnostics, peildatum: Date) -> Document {
+    build_with(kind, tree, r, diags, peildatum, r.org.nodes.len() >= ABRIDGE_FROM)
+}
+
+/// The view model of one document, never abridged however large the stelsel: for the website,
+/// which pages per party instead of leaving parties out.
+pub fn build_full(kind: CycleDoc, tree: &Tree, r: &Rollup, diags: &Diagnostics, peildatum: Date) -> Document {
+    build_with(kind, tree, r, diags, peildatum, false)
+}
+
+fn build_with(
+    kind: CycleDoc,
+    tree: &Tree,
+    r: &Rollup,
+    diags: &Diagnostics,
+    peildatum: Date,
+    compact: bool,
+) -> Document {
     let fallback;
     let st = match tree.stelsel.as_ref() {
         Some(st) => st,
@@ -117,7 +134,6 @@ pub fn build(kind: CycleDoc, tree: &Tree, r: &Rollup, diags: &Diagnostics, peild
         }
     };
     let jaren = if kind == CycleDoc::Meerjarenplan { r.jaren.clone() } else { vec![r.jaar] };
-    let compact = r.org.nodes.len() >= ABRIDGE_FROM;
     // The document's findings: those about its own cycle years, and those about no year.
     let mut own = Diagnostics::new();
     own.extend(register::own_findings(diags, &jaren).cloned());

@@ -3,7 +3,7 @@
 //! `docs/viewmodel.md`), the meeting documents, the reminder letters and the spreadsheets.
 
 mod aansluiting;
-mod accounts;
+pub mod accounts;
 pub mod bound;
 pub(crate) mod consequences;
 pub(crate) mod cx;
@@ -12,16 +12,16 @@ mod document;
 pub(crate) mod head;
 pub(crate) mod herkomst;
 pub mod meeting;
-mod options;
-mod plan;
+pub mod options;
+pub mod plan;
 mod points;
 mod portfolio;
 pub mod progress;
-mod register;
+pub mod register;
 pub mod reminders;
 pub mod sheets;
 mod summary;
-mod tables;
+pub mod tables;
 pub mod text;
 
 #[cfg(test)]
@@ -29,7 +29,7 @@ mod tests;
 
 pub use accounts::{PartijVerantwoording, RegelVerantwoording};
 pub use bound::Overig;
-pub use document::{ABRIDGE_FROM, Document, Ingekort, Weggelaten, build, document, document_json};
+pub use document::{ABRIDGE_FROM, Document, Ingekort, Weggelaten, build, build_full, document, document_json};
 
 /// The view model of any document the program makes, as JSON bytes: a cycle document or the
 /// voortgangsrapportage after quarter k.

@@ -2,6 +2,7 @@
 #![allow(dead_code)]
 
 pub mod agree;
+pub mod html;
 pub mod pdf;
 
 use std::path::{Path, PathBuf};
