@@ -257,6 +257,7 @@ function checkLinks(results, out) {
   const outAbs = path.resolve(out);
   const anchorsOf = new Map(results.map((r) => [path.resolve(r.abs), new Set(r.anchors)]));
   const external = new Map(); // url -> count (links only, not requests: information)
+  const stats = { local: 0, anchors: 0 }; // distinct (page, target) links checked, and of them with a #fragment
   for (const r of results) {
     const seen = new Set();
     for (const l of r.links) {
@@ -276,6 +277,7 @@ function checkLinks(results, out) {
       const key = `${u.href}#${fragment ?? ''}`;
       if (seen.has(key)) continue; // report each broken target once per page
       seen.add(key);
+      stats.local++;
       let target;
       try {
         target = path.resolve(fileURLToPath(u));
@@ -294,6 +296,7 @@ function checkLinks(results, out) {
       // "#" and "#top" need no element (HTML's rules for scrolling to a fragment).
       if (fragment === null || fragment === '' || fragment.toLowerCase() === 'top') continue;
       if (!/\.html?$/i.test(target) || fs.statSync(target).isDirectory()) continue;
+      stats.anchors++;
       if (!anchorsOf.has(target)) anchorsOf.set(target, staticAnchors(target));
       const names = anchorsOf.get(target);
       let decoded = fragment;
@@ -310,7 +313,7 @@ function checkLinks(results, out) {
       }
     }
   }
-  return external;
+  return { external, stats };
 }
 
 async function screenshot(browser, p, file) {
@@ -402,7 +405,7 @@ async function main() {
     throw err;
   }
   const checked = results.filter(Boolean);
-  const external = checkLinks(checked, out);
+  const { external, stats: linkStats } = checkLinks(checked, out);
 
   // Screenshots, in a fixed order, after the checks.
   const shots = [];
@@ -484,6 +487,7 @@ async function main() {
   if (incomplete.length > 0) {
     console.log(`  needs review (axe could not decide; does not fail): ` + incomplete.map((v) => `${v.id} ×${v.nodes}`).join(', '));
   }
+  console.log(`links: ${linkStats.local} distinct local links checked, ${linkStats.anchors} of them with a #fragment`);
   if (external.size > 0) {
     console.log(`  links to outside sites (not requests; does not fail): ${[...external.keys()].sort(byCodePoint).join(', ')}`);
   }
