@@ -8,7 +8,7 @@ mod common;
 use common::*;
 use jaarcyclus::model::{CycleDoc, Scope};
 use jaarcyclus::nl;
-use jaarcyclus::view::bound::{ATTENTION_MAX, LARGEST, PER_PARTY_FROM};
+use jaarcyclus::view::bound::{ABOVE_NORM_MAX, ATTENTION_MAX, LARGEST, PER_PARTY_FROM};
 use rust_decimal::Decimal;
 use std::path::Path;
 
@@ -75,4 +75,58 @@ fn a_party_with_many_lines_gets_a_bounded_document_that_still_adds_up() {
     let t = squeeze(&pdf::text(jr));
     assert!(t.contains("andere begrotingsregels"), "{t}");
     assert!(Path::new(&out).join(format!("{y}/tabellen/verantwoording-{y}.csv")).exists());
+}
+
+/// A large stelsel (an abridged jaarrekening) with more lines above the norm than
+/// `ABOVE_NORM_MAX`: the accounts show the largest deviations over all parties together, and
+/// one row adds up the others, so shown and left out are every line above the norm.
+#[test]
+fn a_large_stelsel_shows_only_the_largest_lines_above_the_norm() {
+    let dir = tempfile::tempdir().unwrap();
+    jaarcyclus_synth::generate(dir.path(), 150, 50, 2).unwrap();
+    let peil = jiff::civil::date(2026, 11, 29);
+    let (tree, diags) = jaarcyclus::load_and_check(dir.path(), &Scope::default(), peil).unwrap();
+    assert!(!diags.blocks_build());
+    let y = *tree.years.keys().find(|y| tree.years[y].values().any(|s| s.realisatie.is_some())).unwrap();
+    let r = jaarcyclus::rollup::rollup(&tree, y, peil);
+    let doc = jaarcyclus::view::build(CycleDoc::Jaarrekening, &tree, &r, &diags, peil);
+    let ik = doc.ingekort.as_ref().expect("abridged");
+    // Every line above the norm as (deviation in cents, party position, line id), largest first.
+    let mut above: Vec<(i128, usize, &str, Decimal)> = r
+        .verantwoording
+        .parties
+        .iter()
+        .enumerate()
+        .flat_map(|(k, p)| p.lines.iter().filter(|l| l.above_norm).map(move |l| (k, l)))
+        .map(|(k, l)| {
+            let d = l.difference.unwrap();
+            (jaarcyclus::view::bound::weight(d), k, l.id.as_str(), d)
+        })
+        .collect();
+    assert!(above.len() > ABOVE_NORM_MAX + 20, "{} lines above the norm", above.len());
+    above.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(b.2)));
+    let v = &doc.verantwoording;
+    let shown: Vec<(usize, &str)> =
+        v.partijen.iter().enumerate().flat_map(|(k, p)| p.regels.iter().map(move |l| (k, l.id.as_str()))).collect();
+    assert_eq!(shown.len(), ABOVE_NORM_MAX);
+    assert!(v.partijen.iter().flat_map(|p| &p.regels).all(|l| l.boven_norm));
+    let mut want: Vec<(usize, &str)> = above[..ABOVE_NORM_MAX].iter().map(|a| (a.1, a.2)).collect();
+    want.sort();
+    let mut got = shown.clone();
+    got.sort();
+    assert_eq!(got, want, "the largest deviations");
+    assert!(shown.windows(2).all(|w| w[0].0 <= w[1].0), "in the parties' order");
+    // The row of the others: how many, of how many parties, and their deviation added up.
+    let o = v.overig.as_ref().expect("a row for the lines above the norm left out");
+    let rest = &above[ABOVE_NORM_MAX..];
+    assert_eq!((o.totaal, o.getoond, o.aantal), (above.len(), ABOVE_NORM_MAX, rest.len()));
+    assert_eq!(ik.weggelaten.boven_norm, rest.len());
+    let parties: std::collections::BTreeSet<usize> = rest.iter().map(|a| a.1).collect();
+    assert_eq!(o.partijen, parties.len());
+    assert_eq!(eur(&o.verschil), rest.iter().map(|a| a.3).sum::<Decimal>());
+    let shown_diff: Decimal =
+        v.partijen.iter().flat_map(|p| &p.regels).map(|l| eur(l.verschil.as_ref().unwrap())).sum();
+    assert_eq!(shown_diff + eur(&o.verschil), above.iter().map(|a| a.3).sum::<Decimal>());
+    // Per party no row of its own bound (the accounts' bound covers it).
+    assert!(v.partijen.iter().all(|p| p.overig.is_none()));
 }

@@ -29,6 +29,9 @@ pub struct VerantwoordingView {
     /// The norm in words.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub norm: Option<String>,
+    /// An abridged document's lines above the norm past `bound::ABOVE_NORM_MAX`, added up.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub overig: Option<bound::BovenNorm>,
 }
 
 /// One party's realisation.
@@ -152,6 +155,7 @@ pub fn verantwoording(cx: &Ctx) -> VerantwoordingView {
             totaal: None,
             resultaatstatus: Vec::new(),
             norm: None,
+            overig: None,
         };
     }
     let v = &cx.r.verantwoording;
@@ -216,6 +220,7 @@ pub fn verantwoording(cx: &Ctx) -> VerantwoordingView {
             key_percent(n.afwijking_procent),
             nl::money(n.afwijking_bedrag)
         )),
+        overig: None,
     }
 }
 
@@ -342,7 +347,7 @@ fn compared(budget: Money, real: Money) -> String {
 }
 
 /// One line's realisation in the view.
-fn regel(l: &crate::rollup::Variance) -> RegelVerantwoording {
+pub(super) fn regel(l: &crate::rollup::Variance) -> RegelVerantwoording {
     RegelVerantwoording {
         id: l.id.clone(),
         omschrijving: l.omschrijving.clone(),

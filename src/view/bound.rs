@@ -174,18 +174,106 @@ pub fn lines(name: &str, lines: &[Variance]) -> (Vec<usize>, Option<Overig>) {
     let (b, left) = bound(&mut idx, |_| name.to_string(), |&i| lines[i].above_norm, rank, &spec);
     let overig = b.into_iter().next().map(|b| {
         let rest: Vec<&Variance> = left.iter().map(|&i| &lines[i]).collect();
+        let [begroot, mutaties, gewijzigd, gerealiseerd, verschil] = sums(&rest);
         Overig {
             aantal: rest.len(),
             label: format!("{} andere begrotingsregels", nl::number(Decimal::from(rest.len() as u64), 0)),
             zin: b.zin,
-            begroot: nl::money(rest.iter().map(|l| l.begroting).sum::<Money>()),
-            mutaties: nl::eur(rest.iter().map(|l| l.mutaties).sum::<Decimal>()),
-            gewijzigd: nl::money(rest.iter().map(|l| l.budget).sum::<Money>()),
-            gerealiseerd: nl::money(rest.iter().filter_map(|l| l.realisation).sum::<Money>()),
-            verschil: nl::eur(rest.iter().filter_map(|l| l.difference).sum::<Decimal>()),
+            begroot,
+            mutaties,
+            gewijzigd,
+            gerealiseerd,
+            verschil,
         }
     });
     (idx, overig)
+}
+
+/// The sums of `lines` as the accounts' columns show them: begroting (primitief), mutaties,
+/// amended budget, realisation and realisation − amended budget.
+fn sums(lines: &[&Variance]) -> [String; 5] {
+    [
+        nl::money(lines.iter().map(|l| l.begroting).sum::<Money>()),
+        nl::eur(lines.iter().map(|l| l.mutaties).sum::<Decimal>()),
+        nl::money(lines.iter().map(|l| l.budget).sum::<Money>()),
+        nl::money(lines.iter().filter_map(|l| l.realisation).sum::<Money>()),
+        nl::eur(lines.iter().filter_map(|l| l.difference).sum::<Decimal>()),
+    ]
+}
+
+/// In an abridged document (a large stelsel) the accounts show at most this many lines above
+/// the norm over all parties together: those with the largest deviation in euros. The others
+/// are added up in one row ([`BovenNorm`]); every line is in the table `verantwoording`.
+/// Without this the jaarrekening of a thousand parties lists every party's exceptions (some
+/// 130 pages).
+pub const ABOVE_NORM_MAX: usize = 60;
+
+/// The lines above the norm an abridged document's accounts leave out, added up: with the
+/// lines shown they are all lines above the norm.
+#[derive(Clone, Debug, Serialize)]
+pub struct BovenNorm {
+    /// Lines above the norm, over all parties.
+    pub totaal: usize,
+    /// How many of them are shown (at most [`ABOVE_NORM_MAX`]).
+    pub getoond: usize,
+    /// How many are left out.
+    pub aantal: usize,
+    /// The parties those belong to.
+    pub partijen: usize,
+    /// Their begroting (primitief).
+    pub begroot: String,
+    /// Their mutaties.
+    pub mutaties: String,
+    /// Their amended budget.
+    pub gewijzigd: String,
+    /// Their realisation.
+    pub gerealiseerd: String,
+    /// Realisation − amended budget, added up.
+    pub verschil: String,
+}
+
+/// Of the lines above the norm `above` (per party: its position and its lines), the ones to
+/// show: the [`ABOVE_NORM_MAX`] with the largest deviation in euros, ties broken by party and
+/// then line id. Returns per party the positions (into its slice in `above`) kept, in their
+/// order, and the others added up; `None` when all fit.
+pub fn above_norm(above: &[Vec<&Variance>]) -> Option<(Vec<Vec<usize>>, BovenNorm)> {
+    let totaal: usize = above.iter().map(Vec::len).sum();
+    if totaal <= ABOVE_NORM_MAX {
+        return None;
+    }
+    let mut all: Vec<(i128, usize, &str, usize)> = above
+        .iter()
+        .enumerate()
+        .flat_map(|(p, ls)| {
+            ls.iter().enumerate().map(move |(i, l)| (weight(l.difference.unwrap_or_default()), p, l.id.as_str(), i))
+        })
+        .collect();
+    let by = |a: &(i128, usize, &str, usize), b: &(i128, usize, &str, usize)| {
+        b.0.cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(b.2)).then(a.3.cmp(&b.3))
+    };
+    all.select_nth_unstable_by(ABOVE_NORM_MAX, by);
+    let mut keep: Vec<Vec<usize>> = vec![Vec::new(); above.len()];
+    for &(_, p, _, i) in &all[..ABOVE_NORM_MAX] {
+        keep[p].push(i);
+    }
+    keep.iter_mut().for_each(|k| k.sort_unstable());
+    let rest: Vec<&Variance> = all[ABOVE_NORM_MAX..].iter().map(|&(_, p, _, i)| above[p][i]).collect();
+    let mut parties: Vec<usize> = all[ABOVE_NORM_MAX..].iter().map(|&(_, p, _, _)| p).collect();
+    parties.sort_unstable();
+    parties.dedup();
+    let [begroot, mutaties, gewijzigd, gerealiseerd, verschil] = sums(&rest);
+    let b = BovenNorm {
+        totaal,
+        getoond: ABOVE_NORM_MAX,
+        aantal: rest.len(),
+        partijen: parties.len(),
+        begroot,
+        mutaties,
+        gewijzigd,
+        gerealiseerd,
+        verschil,
+    };
+    Some((keep, b))
 }
 
 /// The size of an amount for ranking rows: its absolute value in cents.
@@ -214,6 +302,36 @@ mod tests {
         // Original order kept; the largest non-attention rows are the last ones.
         assert!(rows.windows(2).filter(|w| w[0].0 == w[1].0).all(|w| w[0].2 < w[1].2));
         assert!(b[0].zin.contains("alle 30 regels buiten de norm en de grootste 20 andere"), "{}", b[0].zin);
+    }
+
+    #[test]
+    fn the_largest_lines_above_the_norm_over_all_parties_ties_by_party_then_id() {
+        let line = |id: &str, d: i64| Variance {
+            id: id.into(),
+            omschrijving: None,
+            beleidsdoel: None,
+            begroting: Money::ZERO,
+            mutaties: Decimal::ZERO,
+            nieuw: None,
+            budget: Money::ZERO,
+            realisation: None,
+            difference: Some(Decimal::from(d)),
+            percent: None,
+            above_norm: true,
+            toelichting: None,
+        };
+        // Party 0: 40 lines of -1000 (b0..); party 1: 40 lines of 1000 (a0..) and one of 5.
+        let p0: Vec<Variance> = (0..40).map(|i| line(&format!("b{i:02}"), -1000)).collect();
+        let mut p1: Vec<Variance> = (0..40).map(|i| line(&format!("a{i:02}"), 1000)).collect();
+        p1.push(line("z", 5));
+        let above = vec![p0.iter().collect::<Vec<_>>(), p1.iter().collect()];
+        let (keep, b) = above_norm(&above).expect("more than the maximum");
+        // Equal deviations: party 0 first, then party 1 by id.
+        assert_eq!(keep[0], (0..40).collect::<Vec<_>>());
+        assert_eq!(keep[1], (0..ABOVE_NORM_MAX - 40).collect::<Vec<_>>());
+        assert_eq!((b.totaal, b.getoond, b.aantal, b.partijen), (81, ABOVE_NORM_MAX, 21, 1));
+        assert_eq!(b.verschil, nl::eur(Decimal::from(20 * 1000 + 5)));
+        assert!(above_norm(&[p0.iter().collect()]).is_none());
     }
 
     #[test]

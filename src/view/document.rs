@@ -2,10 +2,12 @@
 //! together, abridged for large stelsels, as the JSON the templates read.
 
 use super::cx::{Base, Ctx};
-use super::{aansluiting, accounts, consequences, head, herkomst, options, plan, portfolio, register, summary, tables};
+use super::{
+    aansluiting, accounts, bound, consequences, head, herkomst, options, plan, portfolio, register, summary, tables,
+};
 use crate::diag::Diagnostics;
 use crate::model::{CycleDoc, Stelsel, Tree};
-use crate::rollup::Rollup;
+use crate::rollup::{Rollup, Variance};
 use jiff::civil::Date;
 use serde::Serialize;
 
@@ -96,6 +98,9 @@ pub struct Weggelaten {
     pub beheerconsequenties: usize,
     /// Realisation lines within the norm.
     pub regels: usize,
+    /// Realisation lines above the norm past `bound::ABOVE_NORM_MAX` (added up in
+    /// `verantwoording.overig`).
+    pub boven_norm: usize,
     /// Parties whose afsprakenstelsel gives no signal.
     pub afspraken: usize,
     /// Deliveries on time or not required.
@@ -199,9 +204,7 @@ fn abridge(cx: &Ctx, doc: &mut Document) -> Ingekort {
     for p in &mut doc.niveaus.perspectieven {
         keep(&mut p.rijen, &mut w.niveaus, |r| r.rol != obo);
     }
-    for p in &mut doc.verantwoording.partijen {
-        keep(&mut p.regels, &mut w.regels, |r| r.boven_norm);
-    }
+    abridge_accounts(cx, &mut doc.verantwoording, &mut w);
     // The status tables by exception: what needs attention stays, the rest is counted.
     keep(&mut doc.afspraken, &mut w.afspraken, |a| !a.signalen.is_empty());
     keep(&mut doc.aanleveringen, &mut w.aanleveringen, |a| !matches!(a.soort, "optijd" | "nietverplicht"));
@@ -219,6 +222,30 @@ fn abridge(cx: &Ctx, doc: &mut Document) -> Ingekort {
     bestanden.push(format!("tabellen/consolidatie-{y}.xlsx"));
     let getoond = if sbo_only { "het SBO" } else { "het SBO en de TBO's" };
     Ingekort { partijen: cx.r.org.nodes.len(), bovenliggend: shown.len(), getoond, weggelaten: w, bestanden }
+}
+
+/// The accounts of an abridged document: only lines above the norm, and of those at most
+/// `bound::ABOVE_NORM_MAX` over all parties together (the largest deviations), the others added
+/// up in `verantwoording.overig`. A party's own bound (`bound::lines`) does not apply here: the
+/// lines above the norm are chosen from all of its lines.
+fn abridge_accounts(cx: &Ctx, v: &mut accounts::VerantwoordingView, w: &mut Weggelaten) {
+    if cx.is_plan() {
+        return;
+    }
+    let parties = &cx.r.verantwoording.parties;
+    let above: Vec<Vec<&Variance>> =
+        parties.iter().map(|p| p.lines.iter().filter(|l| l.above_norm).collect()).collect();
+    w.regels += parties.iter().map(|p| p.lines.len()).sum::<usize>() - above.iter().map(Vec::len).sum::<usize>();
+    let (keep, overig) = match bound::above_norm(&above) {
+        Some((keep, b)) => (keep, Some(b)),
+        None => (above.iter().map(|ls| (0..ls.len()).collect()).collect(), None),
+    };
+    for ((view, ls), k) in v.partijen.iter_mut().zip(&above).zip(keep) {
+        view.regels = k.iter().map(|&i| accounts::regel(ls[i])).collect();
+        view.overig = None;
+    }
+    w.boven_norm = overig.as_ref().map_or(0, |b| b.aantal);
+    v.overig = overig;
 }
 
 /// The view model of one document as JSON (see [`build`]).

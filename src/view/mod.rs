@@ -28,7 +28,7 @@ pub mod text;
 mod tests;
 
 pub use accounts::{PartijVerantwoording, RegelVerantwoording};
-pub use bound::Overig;
+pub use bound::{BovenNorm, Overig};
 pub use document::{ABRIDGE_FROM, Document, Ingekort, Weggelaten, build, build_full, document, document_json};
 
 /// The view model of any document the program makes, as JSON bytes: a cycle document or the
