@@ -1,5 +1,5 @@
 //! Per-stage micro-benchmarks (divan): load, check, rollup, view and the typesetting of one
-//! document (the jaarplan), on the default data set and on a generated tree of 100 parties
+//! document (the jaarplan) and the website, on the default data set and on a generated tree of 100 parties
 //! with 50 budget lines each. Run with `cargo bench --bench stages`.
 
 use divan::Bencher;
@@ -147,4 +147,30 @@ fn check_chain_4000(b: Bencher) {
 fn rollup_chain_4000(b: Bencher) {
     let tree = &CHAIN.1;
     b.bench(|| jaarcyclus::rollup::rollup(tree, 2025, PEILDATUM));
+}
+
+/// The website of the latest year (every page rendered, nothing written): per party a page and
+/// its source files' pages.
+#[divan::bench(args = SETS, sample_count = 5)]
+fn site(b: Bencher, set: Set) {
+    use jaarcyclus::model::Doc;
+    let f = fixture(set);
+    let input = jaarcyclus::site::Input {
+        tree: &f.tree,
+        r: &f.rollup,
+        diags: &f.diags,
+        peildatum: PEILDATUM,
+        documenten: vec![Doc::Cycle(CycleDoc::Meerjarenplan), Doc::Cycle(CycleDoc::Jaarplan)],
+        tabellen: Vec::new(),
+        jaren: vec![f.year],
+    };
+    b.bench(|| {
+        let mut bytes = 0usize;
+        jaarcyclus::site::site(&input, &mut |_, page| {
+            bytes += page.len();
+            Ok(())
+        })
+        .expect("the site renders");
+        bytes
+    });
 }

@@ -28,6 +28,12 @@ pub struct Groups<'s> {
     pub bronnen: HashMap<(&'s str, &'s str), Vec<&'s Bron>>,
     /// The anchor of each budget line on its party's page, per party.
     pub anchors: HashMap<&'s str, Names>,
+    /// Each party's figure in each traced perspective (index into `herkomsten`).
+    figures: HashMap<(usize, &'s str), &'s crate::herkomst::Partij>,
+    /// The input files of the year in each party's folder.
+    files: HashMap<&'s str, Vec<&'s str>>,
+    /// Each party's begroting lines of the year, by id, with the file.
+    regels: HashMap<(&'s str, &'s str), (&'s crate::model::Regel, &'s str)>,
     doelen: HashMap<&'s str, Vec<&'s DoelView>>,
     resultaten: HashMap<&'s str, Vec<&'s ResultaatView>>,
     risicos: HashMap<&'s str, Vec<&'s RisicoView>>,
@@ -45,8 +51,9 @@ impl<'s> Groups<'s> {
         for p in &site.i.r.verantwoording.parties {
             g.variances.entry(p.party.as_str()).or_default().extend(p.lines.iter());
         }
-        for h in &site.herkomsten {
+        for (i, h) in site.herkomsten.iter().enumerate() {
             for p in &h.partijen {
+                g.figures.insert((i, p.id.as_str()), p);
                 for b in &p.bronnen {
                     g.bronnen.entry((p.id.as_str(), b.regel.as_str())).or_default().push(b);
                 }
@@ -60,6 +67,19 @@ impl<'s> Groups<'s> {
                 names.name(id);
             }
             g.anchors.insert(n.id.as_str(), names);
+        }
+        for n in &site.i.r.org.nodes {
+            if let Some(b) = site.i.tree.submission(site.jaar, &n.id).and_then(|s| s.begroting.as_ref()) {
+                for r in &b.regels {
+                    g.regels.entry((n.id.as_str(), r.id.value.as_str())).or_insert((r, b.file.as_str()));
+                }
+            }
+        }
+        let prefix = format!("{}/", site.jaar);
+        for f in site.bronnen.keys() {
+            if let Some((party, _)) = f.strip_prefix(&prefix).and_then(|rest| rest.split_once('/')) {
+                g.files.entry(party).or_default().push(f.as_str());
+            }
         }
         // The document's lists name parties by name; the page is by id.
         let by_name: HashMap<&str, &str> =
@@ -103,8 +123,9 @@ impl Site<'_> {
         let cijfers = self
             .herkomsten
             .iter()
-            .filter_map(|h| {
-                let p = h.partij(id)?;
+            .enumerate()
+            .filter_map(|(i, h)| {
+                let p = *g.figures.get(&(i, id))?;
                 // A perspective the party has nothing in is no figure of its.
                 let nothing =
                     p.bronnen.is_empty() && p.geconsolideerd.is_none() && p.eigen.values().all(|d| d.is_zero());
@@ -125,18 +146,18 @@ impl Site<'_> {
             .collect();
         let mut regels: Vec<Regel> = g.lines.get(id).into_iter().flatten().map(|l| self.line(g, &root, l)).collect();
         // Lines with a realisation but no budget line of the year: new by a wijziging, or unknown.
+        let mut at: HashMap<String, usize> = HashMap::with_capacity(regels.len());
+        for (i, r) in regels.iter().enumerate() {
+            at.entry(r.id.clone()).or_insert(i);
+        }
         for v in g.variances.get(id).into_iter().flatten() {
-            match regels.iter_mut().find(|x| x.id == v.id) {
-                Some(x) => x.rekening = Some(rekening(v)),
+            match at.get(&v.id) {
+                Some(&i) => regels[i].rekening = Some(rekening(v)),
                 None => regels.push(self.new_line(g, &root, id, v)),
             }
         }
-        let files: Vec<Link> = self
-            .bronnen
-            .keys()
-            .filter(|f| f.split('/').nth(1) == Some(id) && f.starts_with(&format!("{}/", self.jaar)))
-            .filter_map(|f| self.source_link(&root, f, None))
-            .collect();
+        let files: Vec<Link> =
+            g.files.get(id).into_iter().flatten().filter_map(|f| self.source_link(&root, f, None)).collect();
         let bevindingen = self
             .bevindingen
             .iter()
@@ -173,11 +194,9 @@ impl Site<'_> {
 
     fn line(&self, g: &Groups, root: &str, l: &Line) -> Regel {
         let st = self.i.tree.stelsel.as_ref();
-        let begroting = self.i.tree.submission(self.jaar, &l.party).and_then(|s| s.begroting.as_ref());
-        let bron = begroting.and_then(|b| {
-            let regel = b.regels.iter().find(|x| x.id.value == l.id)?;
+        let bron = g.regels.get(&(l.party.as_str(), l.id.as_str())).and_then(|(regel, file)| {
             let line = regel.bedragen.get(&self.jaar).map_or(regel.id.pos.line, |a| a.pos.line);
-            self.source_link(root, &b.file, Some(line))
+            self.source_link(root, file, Some(line))
         });
         Regel {
             anker: g.anchor(&l.party, &l.id).unwrap_or_default(),
