@@ -126,7 +126,7 @@ fn pack(
     let notes: Vec<i64> = v.agenda.iter().filter(|i| i.soort == AgendaSoort::Besluit).map(|i| i.id.value).collect();
     let appendices: Vec<(BijlageView, &Made)> = view.bijlagen.iter().cloned().zip(made.iter()).collect();
     let jobs = jobs(templates, &data, &notes, &v.stem, &appendices, peildatum);
-    let docs = typeset_parallel(&Typesetter::new(&templates.font_data()), jobs)?;
+    let docs = typeset_parallel(&Typesetter::new(&templates.font_data()), jobs, true)?;
     let mut files: Vec<(String, Vec<u8>)> = made.into_iter().map(|m| (m.planned.rel, m.pdf)).collect();
     files.extend(docs.into_iter().map(|(rel, _, pdf)| (format!("{dir}/{rel}"), pdf)));
     files.sort_by(|a, b| a.0.cmp(&b.0));
