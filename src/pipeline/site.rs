@@ -78,11 +78,16 @@ pub fn write(out: &Path, input: &Input, man: &mut Manifest) -> Result<SiteTmp> {
         dir: year.join(format!(".site.{}.{}.tmp", std::process::id(), next())),
         live: year.join("site"),
     };
+    // Each folder made once (a thousand parties: thousands of pages in a handful of folders).
+    let mut made: std::collections::HashSet<PathBuf> = std::collections::HashSet::new();
     crate::site::site(input, &mut |rel, bytes| {
         let path = tmp.dir.join(rel);
-        if let Some(parent) = path.parent() {
+        if let Some(parent) = path.parent()
+            && !made.contains(parent)
+        {
             std::fs::create_dir_all(parent)
                 .with_context(|| format!("kan de map `{}` niet aanmaken", parent.display()))?;
+            made.insert(parent.to_path_buf());
         }
         let mut file =
             std::fs::File::create(&path).with_context(|| format!("kan `{}` niet schrijven", path.display()))?;
