@@ -11,10 +11,6 @@ mod pages;
 mod party;
 mod source;
 
-#[cfg(test)]
-mod tests;
-
-pub use links::{line_anchor, slug, source_page};
 pub use model::Input;
 
 use anyhow::{Context, Result};

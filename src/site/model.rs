@@ -125,6 +125,12 @@ impl<'a> Site<'a> {
         Site { i, jaar: r.jaar, doc, stuk, herkomsten, partijen, perspectieven, bronnen, bevindingen, stelsel }
     }
 
+    /// The party whose folder of this year holds `file` (`<Y>/<party>/…`), if any.
+    pub fn owner<'f>(&self, file: &'f str) -> Option<&'f str> {
+        let rest = file.strip_prefix(self.jaar.to_string().as_str())?.strip_prefix('/')?;
+        rest.split_once('/').map(|(party, _)| party)
+    }
+
     /// The page of a party, relative to the site.
     pub fn party_page(&self, id: &str) -> Option<String> {
         self.partijen.get(id).map(|s| format!("partij/{s}.html"))

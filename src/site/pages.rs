@@ -181,6 +181,10 @@ impl Site<'_> {
     /// The list of parties in reporting order, each with its role and where it reports.
     pub fn parties(&self) -> Page {
         let root = "";
+        let mut count: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+        for l in &self.i.r.lines {
+            *count.entry(l.party.as_str()).or_default() += 1;
+        }
         let rijen = self
             .i
             .r
@@ -192,17 +196,9 @@ impl Site<'_> {
                 rol: n.rol.as_str(),
                 diepte: n.depth.min(6),
                 rapporteert_aan: n.parent.as_ref().map(|p| self.party_link(root, p)),
-                regels: 0,
+                regels: count.get(n.id.as_str()).copied().unwrap_or_default(),
             })
-            .collect::<Vec<_>>();
-        let mut rijen = rijen;
-        let mut count: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
-        for l in &self.i.r.lines {
-            *count.entry(l.party.as_str()).or_default() += 1;
-        }
-        for (row, n) in rijen.iter_mut().zip(&self.i.r.org.nodes) {
-            row.regels = count.get(n.id.as_str()).copied().unwrap_or_default();
-        }
+            .collect();
         let groepen = self.i.r.org.nodes.iter().filter(|n| n.rol != Rol::Obo).count();
         let p = Partijen { rijen, groepen };
         self.page("partijen.html".into(), "partijen.html", "Partijen".into(), vec![self.home(root)], p)

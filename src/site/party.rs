@@ -75,9 +75,8 @@ impl<'s> Groups<'s> {
                 }
             }
         }
-        let prefix = format!("{}/", site.jaar);
         for f in site.bronnen.keys() {
-            if let Some((party, _)) = f.strip_prefix(&prefix).and_then(|rest| rest.split_once('/')) {
+            if let Some(party) = site.owner(f) {
                 g.files.entry(party).or_default().push(f.as_str());
             }
         }
