@@ -77,8 +77,8 @@ fn assert_consistent(
             temps.push(rel);
             continue;
         }
-        // A website is written into a hidden temporary folder beside the live one
-        // (`<Y>/.site.<pid>.<n>.tmp/`) and swapped in whole: its pages are temporary too.
+        // A first website is written into a hidden temporary folder beside the live one
+        // (`<Y>/.site.<pid>.<n>.tmp/`) and renamed in whole: its pages are temporary too.
         let in_temporary_folder = Path::new(&rel).parent().is_some_and(|p| {
             p.components().any(|c| {
                 let c = c.as_os_str().to_string_lossy();

@@ -284,3 +284,60 @@ fn same_input_same_site_and_no_stale_pages() {
     assert!(files > 50, "site files compared: {files}");
     std::fs::remove_dir_all(&again).unwrap();
 }
+
+/// A rebuild after a one-line change writes only the pages that changed: every other page is
+/// the same file as before (same inode), so a thousand-party site costs no file creation.
+#[cfg(unix)]
+#[test]
+fn a_rebuild_leaves_unchanged_pages_alone() {
+    use std::os::unix::fs::MetadataExt;
+    let base = tempfile::tempdir().unwrap();
+    let (data, out) = (base.path().join("data"), base.path().join("out"));
+    copy_tree(&root().join("data"), &data);
+    let build = || {
+        let b =
+            run(&["build", "--data", data.to_str().unwrap(), "--out", out.to_str().unwrap(), "--peildatum", PEILDATUM]);
+        assert_eq!(b.status.code(), Some(0), "{}", String::from_utf8_lossy(&b.stderr));
+    };
+    build();
+    let pages = |dir: &Path| -> BTreeMap<String, (u64, Vec<u8>)> {
+        walkdir::WalkDir::new(dir)
+            .into_iter()
+            .filter_map(Result::ok)
+            .filter(|e| e.file_type().is_file())
+            .map(|e| {
+                let rel = e.path().strip_prefix(dir).unwrap().to_string_lossy().into_owned();
+                (rel, (e.metadata().unwrap().ino(), std::fs::read(e.path()).unwrap()))
+            })
+            .collect()
+    };
+    let before = pages(&out.join("2027/site"));
+    let plan = data.join("2027/kadaster-obo/plan.yaml");
+    let text = std::fs::read_to_string(&plan).unwrap();
+    let changed = text.replacen("indicator: beschikbaarheid", "indicator: gewijzigde beschikbaarheid", 1);
+    assert_ne!(text, changed);
+    std::fs::write(&plan, changed).unwrap();
+    build();
+    let after = pages(&out.join("2027/site"));
+    assert_eq!(before.keys().collect::<Vec<_>>(), after.keys().collect::<Vec<_>>(), "the same pages");
+    let (mut same, mut rewritten) = (0, Vec::new());
+    for (rel, (ino, bytes)) in &after {
+        let (old_ino, old_bytes) = &before[rel];
+        if bytes == old_bytes {
+            assert_eq!(ino, old_ino, "{rel}: unchanged, yet written again");
+            same += 1;
+        } else {
+            assert_ne!(ino, old_ino, "{rel}: changed in place instead of replaced whole");
+            rewritten.push(rel.clone());
+        }
+    }
+    assert!(rewritten.contains(&"bron/2027/kadaster-obo/plan.yaml.html".to_string()), "{rewritten:?}");
+    assert!(rewritten.iter().any(|r| r.starts_with("partij/")), "{rewritten:?}");
+    assert!(same > rewritten.len(), "{same} pages left alone, {} rewritten", rewritten.len());
+    let temporary = walkdir::WalkDir::new(&out)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_name().to_string_lossy().ends_with(".tmp"))
+        .count();
+    assert_eq!(temporary, 0, "no temporary file left");
+}

@@ -9,7 +9,7 @@ use crate::herkomst::{Herkomst, Kolom, Stuk, Vraag};
 use crate::model::{CycleDoc, Doc, Tree, Year};
 use crate::nl;
 use crate::rollup::Rollup;
-use crate::view::Document;
+use crate::view::SiteParts;
 use jiff::civil::Date;
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -48,8 +48,8 @@ pub struct Site<'a> {
     pub i: &'a Input<'a>,
     /// The cycle year.
     pub jaar: Year,
-    /// The view model the pages share with the PDF (never abridged).
-    pub doc: Document,
+    /// The parts of the view model the pages share with the PDF (never abridged).
+    pub doc: SiteParts,
     /// Which figure the perspectives trace: the begroting (plans), the realisation
     /// (jaarrekening) or the progress (a year with only a progress report).
     pub stuk: Stuk,
@@ -80,7 +80,7 @@ impl<'a> Site<'a> {
         } else {
             (CycleDoc::Jaarplan, Stuk::Voortgang)
         };
-        let doc = crate::view::build_full(kind, tree, r, i.diags, i.peildatum);
+        let doc = crate::view::site_parts(kind, tree, r, i.diags, i.peildatum);
         let beleidsdoelen: Vec<String> =
             tree.stelsel.iter().flat_map(|st| st.beleidsdoelen.iter().map(|b| b.id.value.clone())).collect();
         let herkomsten: Vec<Herkomst> = beleidsdoelen

@@ -193,7 +193,12 @@ impl Site<'_> {
 
     fn line(&self, g: &Groups, root: &str, l: &Line) -> Regel {
         let st = self.i.tree.stelsel.as_ref();
-        let bron = g.regels.get(&(l.party.as_str(), l.id.as_str())).and_then(|(regel, file)| {
+        // The begroting's line, unless the herkomst table below already links to it.
+        let traced = g
+            .bronnen
+            .get(&(l.party.as_str(), l.id.as_str()))
+            .is_some_and(|bs| bs.iter().any(|b| matches!(b.soort, Soort::Begroting)));
+        let bron = g.regels.get(&(l.party.as_str(), l.id.as_str())).filter(|_| !traced).and_then(|(regel, file)| {
             let line = regel.bedragen.get(&self.jaar).map_or(regel.id.pos.line, |a| a.pos.line);
             self.source_link(root, file, Some(line))
         });
@@ -329,7 +334,7 @@ struct Regel {
     resultaten: Vec<String>,
     /// Per year of the roll-up.
     bedragen: Vec<String>,
-    /// The begroting's amount for the year in its file.
+    /// The begroting's amount for the year in its file, when the herkomst does not show it.
     bron: Option<Link>,
     herkomst: Vec<Herkomst>,
     rekening: Option<Rekening>,
@@ -365,14 +370,14 @@ struct Melding {
 
 /// Per file and line, the budget lines whose amounts stand there: the way back from a source
 /// page to the party's page.
-pub fn back_links<'s>(site: &'s Site, g: &Groups) -> HashMap<(&'s str, u32), Vec<(String, String)>> {
-    let mut out: HashMap<(&str, u32), Vec<(String, String)>> = HashMap::new();
+pub fn back_links<'s>(site: &'s Site, g: &Groups) -> super::source::Back<'s> {
+    let mut out: super::source::Back<'s> = HashMap::new();
     for h in &site.herkomsten {
         for p in &h.partijen {
             let Some(page) = site.party_page(&p.id) else { continue };
             for b in &p.bronnen {
                 let Some(anchor) = g.anchor(&p.id, &b.regel) else { continue };
-                let entry = out.entry((b.file.as_str(), b.pos.line)).or_default();
+                let entry = out.entry(b.file.as_str()).or_default().entry(b.pos.line).or_default();
                 let target = (format!("{page}#{anchor}"), format!("regel {} van {}", b.regel, p.naam));
                 if !entry.contains(&target) {
                     entry.push(target);

@@ -116,10 +116,48 @@ pub fn build(kind: CycleDoc, tree: &Tree, r: &Rollup, diags: &Diagnostics, peild
     build_with(kind, tree, r, diags, peildatum, r.org.nodes.len() >= ABRIDGE_FROM)
 }
 
-/// The view model of one document, never abridged however large the stelsel: for the website,
-/// which pages per party instead of leaving parties out.
-pub fn build_full(kind: CycleDoc, tree: &Tree, r: &Rollup, diags: &Diagnostics, peildatum: Date) -> Document {
-    build_with(kind, tree, r, diags, peildatum, false)
+/// The parts of a document's view model that the website shows, never abridged however large
+/// the stelsel (the site pages per party instead of leaving parties out). Made by the same
+/// functions as the document's, without the tables and appendices the site does not show
+/// (the file hashes of the appendix alone cost a pass over every input).
+#[derive(Clone, Debug)]
+pub struct SiteParts {
+    /// As [`Document::samenvatting`].
+    pub samenvatting: summary::Samenvatting,
+    /// As [`Document::perspectieven`].
+    pub perspectieven: Vec<plan::Perspectief>,
+    /// As [`Document::taakstellend`].
+    pub taakstellend: Vec<tables::TaakstellendView>,
+    /// As [`Document::alternatieven`].
+    pub alternatieven: options::Alternatieven,
+    /// As [`Document::risicos`].
+    pub risicos: Vec<options::RisicoView>,
+    /// As [`Document::aanleveringen`].
+    pub aanleveringen: Vec<register::Aanlevering>,
+}
+
+/// The [`SiteParts`] of document `kind`.
+pub fn site_parts(kind: CycleDoc, tree: &Tree, r: &Rollup, diags: &Diagnostics, peildatum: Date) -> SiteParts {
+    let fallback;
+    let st = match tree.stelsel.as_ref() {
+        Some(st) => st,
+        None => {
+            fallback = empty_stelsel();
+            &fallback
+        }
+    };
+    let jaren = if kind == CycleDoc::Meerjarenplan { r.jaren.clone() } else { vec![r.jaar] };
+    let mut own = Diagnostics::new();
+    own.extend(register::own_findings(diags, &jaren).cloned());
+    let cx = Ctx { base: Base::new(tree, st, &own, peildatum), kind, r, jaren, compact: false };
+    SiteParts {
+        samenvatting: summary::samenvatting(&cx, &own),
+        perspectieven: plan::perspectieven(&cx),
+        taakstellend: tables::taakstellend(&cx),
+        alternatieven: options::alternatieven(&cx),
+        risicos: options::risicos(&cx),
+        aanleveringen: register::aanleveringen(&cx),
+    }
 }
 
 fn build_with(

@@ -29,7 +29,9 @@ mod tests;
 
 pub use accounts::{PartijVerantwoording, RegelVerantwoording};
 pub use bound::{BovenNorm, Overig};
-pub use document::{ABRIDGE_FROM, Document, Ingekort, Weggelaten, build, build_full, document, document_json};
+pub use document::{
+    ABRIDGE_FROM, Document, Ingekort, SiteParts, Weggelaten, build, document, document_json, site_parts,
+};
 
 /// The view model of any document the program makes, as JSON bytes: a cycle document or the
 /// voortgangsrapportage after quarter k.
