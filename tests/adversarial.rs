@@ -628,25 +628,49 @@ fn volume_cases() -> Vec<Case> {
             }),
         ));
     }
-    cases.push(chain_case(20_000));
+    cases.push(chain_case(20_000, Keten::AanHetSbo));
+    cases.push(chain_case(20_000, Keten::Los));
+    cases.push(chain_case(20_000, Keten::Kring));
     cases
 }
 
+/// Where the top of a generated reporting line goes.
+#[derive(Clone, Copy)]
+enum Keten {
+    /// To a TBO of the base fixture, and so to the SBO.
+    AanHetSbo,
+    /// Nowhere: the line does not reach the SBO (E108 for every party in it).
+    Los,
+    /// To the bottom of the line: one cycle of all of them (E108 for each).
+    Kring,
+}
+
 /// A reporting line `n` deep: every TBO reports to the one before it (W504 each). The TBOs'
-/// plan deadline is dropped from the calendar, so that only the line's findings remain.
-fn chain_case(n: usize) -> Case {
+/// plan deadline is dropped from the calendar, so that only the line's findings remain. A line
+/// that ends badly is spelled out per party, cut short: not `n` findings of `n` names each.
+fn chain_case(n: usize, top: Keten) -> Case {
     let st = base_text("stelsel.yaml");
     let mut chain = String::new();
-    let mut prev = "kad-tbo".to_string();
+    let mut prev = match top {
+        Keten::AanHetSbo => "kad-tbo".to_string(),
+        Keten::Los => String::new(),
+        Keten::Kring => format!("keten-{}", n - 1),
+    };
     for i in 0..n {
-        chain.push_str(&format!("  - {{id: keten-{i}, naam: Keten {i}, rol: TBO, rapporteert_aan: {prev}}}\n"));
+        let up = if prev.is_empty() { String::new() } else { format!(", rapporteert_aan: {prev}") };
+        chain.push_str(&format!("  - {{id: keten-{i}, naam: Keten {i}, rol: TBO{up}}}\n"));
         prev = format!("keten-{i}");
     }
     let st = st
         .replacen("financiers:", &format!("{chain}financiers:"), 1)
         .replace("  - {stuk: plan, rol: TBO, jaar: Y-1, maand: 10, dag: 1}\n", "");
-    let row = format!("keten van {}.{:03} TBO's, elk onder de vorige", n / 1000, n % 1000);
-    file_case("omvang", &row, "stelsel.yaml", "stelsel.yaml", st.into_bytes(), Want::Warnings)
+    let n = format!("{}.{:03}", n / 1000, n % 1000);
+    let (row, want) = match top {
+        Keten::AanHetSbo => (format!("keten van {n} TBO's, elk onder de vorige"), Want::Warnings),
+        Keten::Los => (format!("keten van {n} TBO's die het SBO niet bereikt"), Want::ErrorSomeLine("E108")),
+        Keten::Kring => (format!("kring van {n} TBO's"), Want::ErrorSomeLine("E108")),
+    };
+    file_case("omvang", &row, "stelsel.yaml", "stelsel.yaml", st.into_bytes(), want)
 }
 
 /// Runs `check --format json` on a case under the memory limit, killing it past `KILL_AFTER`.

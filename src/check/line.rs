@@ -43,41 +43,57 @@ impl<'a> Line<'a> {
         }
     }
 
-    /// For each entry: where its line ends, and whether it lies on a cycle. One pass: every
-    /// entry is followed once, and a walk stops at the first entry already known.
-    fn ends(&self) -> (Vec<End>, Vec<bool>) {
+    /// For each entry: where its line ends, whether it lies on a cycle, and the entry the line
+    /// stops at (the last one, or where it enters its cycle; for an entry on a cycle, itself).
+    /// One pass: every entry is followed once, and a walk stops at the first entry already known.
+    fn ends(&self) -> Ends {
         let n = self.orgs.len();
-        let (mut end, mut on_cycle) = (vec![None; n], vec![false; n]);
+        let (mut end, mut on_cycle, mut last) = (vec![None; n], vec![false; n], (0..n).collect::<Vec<_>>());
         let mut in_walk = vec![false; n];
         for start in 0..n {
             let mut walk = Vec::new();
             let mut cur = start;
-            let found = loop {
+            let (found, stop) = loop {
                 if let Some(e) = end[cur] {
-                    break e;
+                    break (e, if on_cycle[cur] { cur } else { last[cur] });
                 }
                 if in_walk[cur] {
                     let from = walk.iter().position(|&w| w == cur).expect("in this walk");
                     for &w in &walk[from..] {
                         on_cycle[w] = true;
                     }
-                    break End::Cycle;
+                    break (End::Cycle, cur);
                 }
                 in_walk[cur] = true;
                 walk.push(cur);
                 match self.next(cur) {
                     Ok(up) => cur = up,
-                    Err(e) => break e,
+                    Err(e) => break (e, cur),
                 }
             };
             for w in walk {
                 end[w] = Some(found);
                 in_walk[w] = false;
+                if !on_cycle[w] {
+                    last[w] = stop;
+                }
             }
         }
-        (end.into_iter().map(|e| e.unwrap_or(End::Sbo)).collect(), on_cycle)
+        Ends { end: end.into_iter().map(|e| e.unwrap_or(End::Sbo)).collect(), on_cycle, last }
     }
 }
+
+/// What [`Line::ends`] works out per entry.
+struct Ends {
+    end: Vec<End>,
+    on_cycle: Vec<bool>,
+    last: Vec<usize>,
+}
+
+/// How many parties a spelled-out line shows before it skips to where it stops: a line of
+/// 20,000 parties that does not reach the SBO gives 20,000 findings, not 20,000 lines of
+/// 20,000 names.
+const SHOWN: usize = 6;
 
 /// E108 and W504: exactly one SBO, every party reaches it without cycles; deviations shown.
 pub fn reporting_line(cx: &mut Ctx, st: &Stelsel) {
@@ -94,7 +110,7 @@ pub fn reporting_line(cx: &mut Ctx, st: &Stelsel) {
         }
         _ => {}
     }
-    let (ends, on_cycle) = line.ends();
+    let Ends { end: ends, on_cycle, last } = line.ends();
     for (i, o) in orgs.iter().enumerate() {
         if o.rol == Rol::Sbo {
             continue;
@@ -122,17 +138,29 @@ pub fn reporting_line(cx: &mut Ctx, st: &Stelsel) {
         let mut path = vec![o.id.as_str()];
         let mut seen = HashSet::from([o.id.as_str()]);
         let mut cur = up;
+        // Where this line stops: the party shown last, after "…" when the line is longer.
+        let stop = if on_cycle[i] { i } else { last[i] };
         loop {
+            // A long line is cut short; its end is known (a duplicate id is followed in full).
+            if own && path.len() >= SHOWN && cur != stop {
+                let to_stop = orgs[stop].id.as_str();
+                match ends[i] {
+                    End::Cycle => out.push(msg::reporting_cycle(&o.id, &path, Some(to_stop)).at(STELSEL, to.pos)),
+                    End::Absent => out.push(msg::not_reaching_sbo(&o.id, &path, Some(to_stop)).at(STELSEL, to.pos)),
+                    End::Sbo | End::Unknown => {}
+                }
+                break;
+            }
             let id = orgs[cur].id.as_str();
             path.push(id);
             if !seen.insert(id) {
-                out.push(msg::reporting_cycle(&o.id, &path).at(STELSEL, to.pos));
+                out.push(msg::reporting_cycle(&o.id, &path, None).at(STELSEL, to.pos));
                 break;
             }
             match line.next(cur) {
                 Ok(next) => cur = next,
                 Err(End::Absent) => {
-                    out.push(msg::not_reaching_sbo(&o.id, &path).at(STELSEL, to.pos));
+                    out.push(msg::not_reaching_sbo(&o.id, &path, None).at(STELSEL, to.pos));
                     break;
                 }
                 Err(_) => break,

@@ -303,13 +303,16 @@ impl Diagnostics {
 /// (its line), in order of first appearance.
 pub fn accepted_by_entry<'a>(ds: impl IntoIterator<Item = &'a Diagnostic>) -> Vec<Vec<&'a Diagnostic>> {
     let mut groups: Vec<Vec<&Diagnostic>> = Vec::new();
+    // Each group found by its (code, entry line), not by a scan of the groups so far.
+    let mut at: std::collections::HashMap<(&str, u32), usize> = std::collections::HashMap::new();
     for d in ds {
         let Some(a) = &d.aanvaard else { continue };
-        let same =
-            |g: &&mut Vec<&Diagnostic>| g[0].code == d.code && g[0].aanvaard.as_ref().is_some_and(|b| b.line == a.line);
-        match groups.iter_mut().find(|g| same(g)) {
-            Some(g) => g.push(d),
-            None => groups.push(vec![d]),
+        match at.entry((d.code.as_str(), a.line)) {
+            std::collections::hash_map::Entry::Occupied(e) => groups[*e.get()].push(d),
+            std::collections::hash_map::Entry::Vacant(e) => {
+                e.insert(groups.len());
+                groups.push(vec![d]);
+            }
         }
     }
     groups

@@ -34,14 +34,17 @@ fn render_accepted(out: &mut String, diags: &Diagnostics, color: bool) {
     let _ = writeln!(out, "{}", st.paint("1", &format!("aanvaard volgens aanvaard.yaml ({}):", diags.accepted())));
     for ds in groups {
         let (line, code) = (line(&ds), ds[0].code.as_str());
+        // The distinct places in order of first mention; a set beside the list, as one entry
+        // of aanvaard.yaml may accept many thousands of findings.
         let mut all: Vec<String> = Vec::new();
+        let mut seen = std::collections::HashSet::new();
         for d in &ds {
             let place = match (&d.file, d.pos) {
                 (Some(f), Some(p)) => format!("{f}:{}", p.line),
                 (Some(f), None) => f.clone(),
                 (None, _) => "—".to_string(),
             };
-            if !all.contains(&place) {
+            if seen.insert(place.clone()) {
                 all.push(place);
             }
         }

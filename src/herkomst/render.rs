@@ -19,8 +19,12 @@ pub fn human(h: &Herkomst) -> String {
     if h.onbekend > 0 {
         rows.push(Row::Text(format!("  = let op: {}", unknown(h, h.onbekend))));
     }
+    // The parties some party in the herkomst reports to: found once, not per party (a
+    // thousand parties would otherwise each look at all thousand).
+    let above: std::collections::HashSet<&str> =
+        h.partijen.iter().filter_map(|c| c.rapporteert_aan.as_deref()).collect();
     for p in &h.partijen {
-        let shown_below = h.partijen.iter().any(|c| c.rapporteert_aan.as_deref() == Some(p.id.as_str()));
+        let shown_below = above.contains(p.id.as_str());
         if p.geconsolideerd.is_some() && (p.uitgewerkt || shown_below) {
             consolidated_block(h, eur, p, &mut rows);
         }

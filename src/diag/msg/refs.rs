@@ -107,17 +107,19 @@ pub fn two_sbos(id: &str, first: &str) -> Diagnostic {
 }
 
 /// E108.
-pub fn reporting_cycle(id: &str, path: &[&str]) -> Diagnostic {
+pub fn reporting_cycle(id: &str, path: &[&str], stop: Option<&str>) -> Diagnostic {
     dp(
         Code::E108,
-        Message([vec![Part::from("rapportagelijn van "), party(id), " is een kring: ".into()], line(path)].concat()),
+        Message(
+            [vec![Part::from("rapportagelijn van "), party(id), " is een kring: ".into()], line(path, stop)].concat(),
+        ),
         "laat de lijn via `rapporteert_aan` eindigen bij het SBO",
     )
     .about(Some(id), None)
 }
 
-/// `a → b → c`, each a party.
-fn line(path: &[&str]) -> Vec<Part> {
+/// `a → b → c`, each a party; with `stop`, a line cut short: `a → b → … → z`.
+fn line(path: &[&str], stop: Option<&str>) -> Vec<Part> {
     let mut out = Vec::new();
     for (i, p) in path.iter().enumerate() {
         if i > 0 {
@@ -125,14 +127,18 @@ fn line(path: &[&str]) -> Vec<Part> {
         }
         out.push(Part::Member(p.to_string()));
     }
+    if let Some(z) = stop {
+        out.push(Part::from(" → … → "));
+        out.push(Part::Member(z.to_string()));
+    }
     out
 }
 
 /// E108.
-pub fn not_reaching_sbo(id: &str, path: &[&str]) -> Diagnostic {
+pub fn not_reaching_sbo(id: &str, path: &[&str], stop: Option<&str>) -> Diagnostic {
     dp(
         Code::E108,
-        Message([vec![party(id), Part::from(" bereikt het SBO niet: ")], line(path)].concat()),
+        Message([vec![party(id), Part::from(" bereikt het SBO niet: ")], line(path, stop)].concat()),
         "laat de lijn via `rapporteert_aan` eindigen bij het SBO",
     )
     .about(Some(id), None)
