@@ -5,7 +5,7 @@ use super::cx::{Ctx, duplicates};
 use crate::diag::{Pos, msg};
 use crate::model::*;
 use crate::nl;
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap, HashSet};
 
 /// Runs the completeness rules over every submission in view.
 pub fn check(cx: &mut Ctx) {
@@ -67,8 +67,17 @@ fn realisatie(cx: &mut Ctx, r: &Realisatie, sub: &Submission, y: Year, normen: &
                 cx.out.push(msg::line_without_realisation(line.id).at(f, Pos::START));
             }
         }
+        // By id, once: a budget of 8,000 lines must not look through all of them per line.
+        let by_id: HashMap<&str, _> = amended.iter().rev().map(|x| (x.id, x)).collect();
+        let invalid_ids: HashSet<&str> = sub
+            .begroting
+            .iter()
+            .flat_map(|b| &b.regels)
+            .filter(|x| x.bedragen_invalid)
+            .map(|x| x.id.value.as_str())
+            .collect();
         for l in &r.regels {
-            let Some(line) = amended.iter().find(|x| x.id == l.regel.value) else {
+            let Some(&line) = by_id.get(l.regel.value.as_str()) else {
                 // A line may stand in a wijziging that could not be read (already reported).
                 if !open {
                     cx.out.push(msg::realisation_of_unknown_line(&l.regel).at(f, l.regel.pos));
@@ -76,8 +85,7 @@ fn realisatie(cx: &mut Ctx, r: &Realisatie, sub: &Submission, y: Year, normen: &
                 continue;
             };
             let Some(real) = &l.bedrag else { continue };
-            let invalid =
-                sub.begroting.iter().flat_map(|b| &b.regels).any(|x| x.id.value == line.id && x.bedragen_invalid);
+            let invalid = invalid_ids.contains(line.id);
             let budget = line.amount();
             if l.toelichting.is_none() && !invalid && normen.needs_explanation(budget, real.value) {
                 let diff = real.decimal() - budget.decimal();
