@@ -113,7 +113,7 @@ pub struct Weggelaten {
 /// Builds the view model of one document. `r` is the roll-up of the document's year; the
 /// tree must have a stelsel (a build is refused before this otherwise).
 pub fn build(kind: CycleDoc, tree: &Tree, r: &Rollup, diags: &Diagnostics, peildatum: Date) -> Document {
-    build_with(kind, tree, r, diags, peildatum, r.org.nodes.len() >= ABRIDGE_FROM)
+    with_ctx(kind, tree, r, diags, peildatum, r.org.nodes.len() >= ABRIDGE_FROM, document_in)
 }
 
 /// The parts of a document's view model that the website shows, never abridged however large
@@ -138,36 +138,28 @@ pub struct SiteParts {
 
 /// The [`SiteParts`] of document `kind`.
 pub fn site_parts(kind: CycleDoc, tree: &Tree, r: &Rollup, diags: &Diagnostics, peildatum: Date) -> SiteParts {
-    let fallback;
-    let st = match tree.stelsel.as_ref() {
-        Some(st) => st,
-        None => {
-            fallback = empty_stelsel();
-            &fallback
-        }
-    };
-    let jaren = if kind == CycleDoc::Meerjarenplan { r.jaren.clone() } else { vec![r.jaar] };
-    let mut own = Diagnostics::new();
-    own.extend(register::own_findings(diags, &jaren).cloned());
-    let cx = Ctx { base: Base::new(tree, st, &own, peildatum), kind, r, jaren, compact: false };
-    SiteParts {
-        samenvatting: summary::samenvatting(&cx, &own),
-        perspectieven: plan::perspectieven(&cx),
-        taakstellend: tables::taakstellend(&cx),
-        alternatieven: options::alternatieven(&cx),
-        risicos: options::risicos(&cx),
-        aanleveringen: register::aanleveringen(&cx),
-    }
+    with_ctx(kind, tree, r, diags, peildatum, false, |cx, own, _| SiteParts {
+        samenvatting: summary::samenvatting(cx, own),
+        perspectieven: plan::perspectieven(cx),
+        taakstellend: tables::taakstellend(cx),
+        alternatieven: options::alternatieven(cx),
+        risicos: options::risicos(cx),
+        aanleveringen: register::aanleveringen(cx),
+    })
 }
 
-fn build_with(
+/// Runs `f` with the context of document `kind`: the stelsel (an empty one when there is
+/// none), the document's years and its findings (those about its own cycle years, and those
+/// about no year).
+fn with_ctx<T>(
     kind: CycleDoc,
     tree: &Tree,
     r: &Rollup,
     diags: &Diagnostics,
     peildatum: Date,
     compact: bool,
-) -> Document {
+    f: impl FnOnce(&Ctx, &Diagnostics, &Stelsel) -> T,
+) -> T {
     let fallback;
     let st = match tree.stelsel.as_ref() {
         Some(st) => st,
@@ -177,33 +169,38 @@ fn build_with(
         }
     };
     let jaren = if kind == CycleDoc::Meerjarenplan { r.jaren.clone() } else { vec![r.jaar] };
-    // The document's findings: those about its own cycle years, and those about no year.
     let mut own = Diagnostics::new();
     own.extend(register::own_findings(diags, &jaren).cloned());
     let cx = Ctx { base: Base::new(tree, st, &own, peildatum), kind, r, jaren, compact };
+    f(&cx, &own, st)
+}
+
+/// The whole view model of `cx`'s document.
+fn document_in(cx: &Ctx, own: &Diagnostics, st: &Stelsel) -> Document {
+    let (kind, compact) = (cx.kind, cx.compact);
     let mut doc = Document {
-        document: head::head(&cx),
+        document: head::head(cx),
         vragen: head::vragen(kind),
-        samenvatting: summary::samenvatting(&cx, &own),
-        perspectieven: plan::perspectieven(&cx),
-        niveaus: tables::niveaus(&cx),
-        aansluiting: aansluiting::aansluiting(&cx),
-        taakstellend: tables::taakstellend(&cx),
+        samenvatting: summary::samenvatting(cx, own),
+        perspectieven: plan::perspectieven(cx),
+        niveaus: tables::niveaus(cx),
+        aansluiting: aansluiting::aansluiting(cx),
+        taakstellend: tables::taakstellend(cx),
         financiers: st.financiers.iter().map(|f| f.naam.clone()).collect(),
-        portfolio: portfolio::portfolio(&cx),
-        alternatieven: options::alternatieven(&cx),
-        beheerconsequenties: consequences::beheerconsequenties(&cx),
-        risicos: options::risicos(&cx),
-        risicototalen: options::risicototalen(&cx),
-        verantwoording: accounts::verantwoording(&cx),
-        afspraken: register::afspraken(&cx),
-        aanleveringen: register::aanleveringen(&cx),
-        bevindingen: register::bevindingen(&cx, &cx.jaren),
-        herkomst: herkomst::herkomst(&cx, crate::model::Doc::Cycle(kind), r.jaar, compact),
+        portfolio: portfolio::portfolio(cx),
+        alternatieven: options::alternatieven(cx),
+        beheerconsequenties: consequences::beheerconsequenties(cx),
+        risicos: options::risicos(cx),
+        risicototalen: options::risicototalen(cx),
+        verantwoording: accounts::verantwoording(cx),
+        afspraken: register::afspraken(cx),
+        aanleveringen: register::aanleveringen(cx),
+        bevindingen: register::bevindingen(cx, &cx.jaren),
+        herkomst: herkomst::herkomst(cx, crate::model::Doc::Cycle(kind), cx.r.jaar, compact),
         ingekort: None,
     };
     if compact {
-        doc.ingekort = Some(abridge(&cx, &mut doc));
+        doc.ingekort = Some(abridge(cx, &mut doc));
     }
     doc
 }
