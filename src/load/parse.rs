@@ -182,6 +182,13 @@ mod tests {
         *parse::<RawRealisatie>(text).unwrap_err()
     }
 
+    /// The fast path stays below the full parser's node budget, so that near the budget the
+    /// full parser (and its E005) decides.
+    #[test]
+    fn fast_path_cap_is_below_the_budget() {
+        assert_eq!(MAX_NODES - crate::load::fast::MAX_NODES, 10_000);
+    }
+
     #[test]
     fn structural_errors_map_to_codes() {
         assert_eq!(err("regels: [\n").code, Code::E001);
