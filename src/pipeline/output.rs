@@ -133,7 +133,7 @@ pub fn write_documents(out: &Path, made: &[Made], prepared: Prepared, _lock: &Ou
         remove_stale_temps(&out.join(rel));
         // A file that already holds these bytes is left alone (its time too): a rebuild after a
         // small change rewrites only what changed.
-        if std::fs::read(out.join(rel)).is_ok_and(|old| old == bytes) {
+        if crate::write::holds(&out.join(rel), bytes, &mut Vec::new()) {
             return Ok(());
         }
         write_atomic(&out.join(rel), bytes)

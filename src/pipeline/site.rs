@@ -18,11 +18,8 @@ use crate::site::Input;
 use crate::write::Manifest;
 use anyhow::{Context, Result};
 use std::collections::HashSet;
-use std::io::{Read, Write};
+use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicU64, Ordering};
-
-static COUNTER: AtomicU64 = AtomicU64::new(0);
 
 /// A site written but not yet in place. Dropped without [`SiteTmp::swap`] (a failed build) it
 /// removes what it wrote, and the live site stays as it was.
@@ -96,23 +93,9 @@ fn remove_others(live: &Path, keep: &HashSet<PathBuf>) {
     }
 }
 
-fn next() -> u64 {
-    COUNTER.fetch_add(1, Ordering::Relaxed)
-}
-
 /// Whether a name in `out/<Y>/` is a temporary site folder (`.site.<ids>.tmp`).
 fn is_temporary(name: &str) -> bool {
     name.strip_prefix(".site.").and_then(|r| r.strip_suffix(".tmp")).is_some_and(|r| !r.is_empty())
-}
-
-/// Whether the file at `path` holds exactly `bytes` (read into `buf`, reused between pages).
-fn holds(path: &Path, bytes: &[u8], buf: &mut Vec<u8>) -> bool {
-    let Ok(mut file) = std::fs::File::open(path) else { return false };
-    if file.metadata().map_or(true, |m| m.len() != bytes.len() as u64) {
-        return false;
-    }
-    buf.clear();
-    file.read_to_end(buf).is_ok() && buf == bytes
 }
 
 /// Writes the site of `input`'s year beside `out/<y>/site/` (see the module), each page added
@@ -131,13 +114,12 @@ pub fn write(out: &Path, input: &Input, man: &mut Manifest) -> Result<SiteTmp> {
     let staged = if live.is_dir() {
         Staged::Pages { changed: Vec::new(), keep: HashSet::new() }
     } else {
-        Staged::Folder(year.join(format!(".site.{}.{}.tmp", std::process::id(), next())))
+        Staged::Folder(year.join(crate::write::temp_name("site")))
     };
     let mut tmp = SiteTmp { rel: format!("{y}/site/"), live, staged };
     // Each folder made once (a thousand parties: thousands of pages in a handful of folders).
     let mut made: HashSet<PathBuf> = HashSet::new();
     let mut buf = Vec::new();
-    let pid = std::process::id();
     crate::site::site(input, &mut |rel, bytes| {
         man.add_output(&format!("{y}/site/{rel}"), bytes);
         let path = match &mut tmp.staged {
@@ -145,11 +127,11 @@ pub fn write(out: &Path, input: &Input, man: &mut Manifest) -> Result<SiteTmp> {
             Staged::Pages { changed, keep } => {
                 let page = tmp.live.join(rel);
                 keep.insert(PathBuf::from(rel));
-                if holds(&page, bytes, &mut buf) {
+                if crate::write::holds(&page, bytes, &mut buf) {
                     return Ok(());
                 }
                 let name = page.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-                let t = page.with_file_name(format!(".{name}.{pid}.{}.tmp", next()));
+                let t = page.with_file_name(crate::write::temp_name(&name));
                 changed.push((t.clone(), page));
                 t
             }
@@ -178,18 +160,6 @@ mod tests {
         assert!(is_temporary(".site.12.3.tmp"));
         assert!(!is_temporary("site"));
         assert!(!is_temporary(".site.tmp"));
-    }
-
-    #[test]
-    fn same_bytes_are_recognised() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("p.html");
-        let mut buf = Vec::new();
-        assert!(!holds(&path, b"abc", &mut buf), "no file");
-        std::fs::write(&path, b"abc").unwrap();
-        assert!(holds(&path, b"abc", &mut buf));
-        assert!(!holds(&path, b"abd", &mut buf), "same length, other bytes");
-        assert!(!holds(&path, b"abcd", &mut buf), "other length");
     }
 
     #[test]

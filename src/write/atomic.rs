@@ -27,8 +27,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
         _ => Path::new("."),
     };
     std::fs::create_dir_all(dir).with_context(|| format!("kan de map `{}` niet aanmaken", dir.display()))?;
-    let n = COUNTER.fetch_add(1, Ordering::Relaxed);
-    let temp = dir.join(format!(".{name}.{}.{n}.tmp", std::process::id()));
+    let temp = dir.join(temp_name(name));
     let result = write_and_rename(&temp, path, bytes);
     if result.is_err() {
         // Best effort: the temporary file is ours and useless now.
@@ -37,6 +36,25 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
     result?;
     sync_dir(dir);
     Ok(())
+}
+
+/// The name of a temporary file beside a file called `name`: `.<name>.<pid>.<n>.tmp`, hidden,
+/// and unique within this process and across processes.
+pub fn temp_name(name: &str) -> String {
+    let n = COUNTER.fetch_add(1, Ordering::Relaxed);
+    format!(".{name}.{}.{n}.tmp", std::process::id())
+}
+
+/// Whether the file at `path` holds exactly `bytes`: its length first, then its bytes (read
+/// into `buf`, which a caller comparing many files reuses).
+pub fn holds(path: &Path, bytes: &[u8], buf: &mut Vec<u8>) -> bool {
+    use std::io::Read;
+    let Ok(mut file) = File::open(path) else { return false };
+    if file.metadata().map_or(true, |m| m.len() != bytes.len() as u64) {
+        return false;
+    }
+    buf.clear();
+    file.read_to_end(buf).is_ok() && buf == bytes
 }
 
 /// Removes the temporary files that a killed earlier write of `path` left beside it
@@ -129,6 +147,18 @@ pub fn lock_out(dir: &Path) -> anyhow::Result<OutLock> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn same_bytes_are_recognised() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("p.html");
+        let mut buf = Vec::new();
+        assert!(!holds(&path, b"abc", &mut buf), "no file");
+        std::fs::write(&path, b"abc").unwrap();
+        assert!(holds(&path, b"abc", &mut buf));
+        assert!(!holds(&path, b"abd", &mut buf), "same length, other bytes");
+        assert!(!holds(&path, b"abcd", &mut buf), "other length");
+    }
 
     fn names(dir: &Path) -> Vec<String> {
         let mut names: Vec<String> =

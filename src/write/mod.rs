@@ -7,7 +7,7 @@ pub mod mail;
 mod manifest;
 pub(crate) mod table;
 
-pub use atomic::{OutLock, lock_out, remove_stale_temps, write_atomic};
+pub use atomic::{OutLock, holds, lock_out, remove_stale_temps, temp_name, write_atomic};
 pub use folder::write_folder;
 pub use manifest::Manifest;
 pub use table::{Cell, Table, csv, xlsx};
