@@ -91,7 +91,7 @@ fn load(b: Bencher, set: Set) {
 #[divan::bench(args = SETS, sample_count = 20)]
 fn check(b: Bencher, set: Set) {
     let f = fixture(set);
-    b.bench(|| jaarcyclus::check::check(&f.tree, PEILDATUM));
+    b.bench(|| jaarcyclus::check::rules(&f.tree, PEILDATUM));
 }
 
 #[divan::bench(args = SETS, sample_count = 20)]
@@ -140,7 +140,7 @@ static CHAIN: LazyLock<(tempfile::TempDir, Tree)> = LazyLock::new(|| {
 #[divan::bench(sample_count = 10)]
 fn check_chain_4000(b: Bencher) {
     let tree = &CHAIN.1;
-    b.bench(|| jaarcyclus::check::check(tree, PEILDATUM));
+    b.bench(|| jaarcyclus::check::rules(tree, PEILDATUM));
 }
 
 #[divan::bench(sample_count = 10)]

@@ -6,8 +6,10 @@
 //! the commands and returns values; the binary prints. See `docs/huis.md` for the map.
 
 pub mod check;
+pub mod codes;
 pub mod diag;
 pub mod herkomst;
+pub mod layout;
 pub mod load;
 pub mod model;
 pub mod nl;
@@ -16,6 +18,7 @@ pub mod rollup;
 pub mod schema;
 pub mod site;
 pub mod sjabloon;
+pub mod table;
 pub mod typeset;
 pub mod view;
 pub mod workbook;
@@ -29,10 +32,21 @@ use std::path::Path;
 /// `load` then `check`: the tree and every finding, sorted. Errors only when the data root
 /// itself cannot be read (exit status 2).
 pub fn load_and_check(root: &Path, scope: &Scope, peildatum: Date) -> anyhow::Result<(Tree, Diagnostics)> {
-    let (tree, load_diags) = load::load(root, scope)?;
+    load_and_check_over(root, scope, peildatum, &std::collections::BTreeMap::new())
+}
+
+/// [`load_and_check`] with files laid over the data root (`load::load_over`): what the tree
+/// would be with them in place, without writing anything.
+pub fn load_and_check_over(
+    root: &Path,
+    scope: &Scope,
+    peildatum: Date,
+    over: &std::collections::BTreeMap<String, String>,
+) -> anyhow::Result<(Tree, Diagnostics)> {
+    let (tree, load_diags) = load::load_over(root, scope, over)?;
     let mut diags = Diagnostics::new();
     diags.extend(load_diags);
-    diags.extend(check::check(&tree, peildatum));
+    diags.extend(check::rules(&tree, peildatum));
     check::accepted::accept(&tree, &mut diags, peildatum);
     diags.finish();
     Ok((tree, diags))

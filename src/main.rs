@@ -17,7 +17,10 @@ use std::process::ExitCode;
     disable_version_flag = true,
     disable_help_subcommand = true
 )]
-#[command(help_template = "{about}\n\nGebruik: {usage}\n\n{all-args}{after-help}")]
+#[command(
+    override_usage = "jaarcyclus <OPDRACHT> [OPTIES]",
+    help_template = "{about}\n\nGebruik: {usage}\n\n{all-args}{after-help}"
+)]
 #[command(subcommand_help_heading = "Opdrachten", subcommand_value_name = "OPDRACHT")]
 #[command(
     after_help = "Uitgangsstatus: 0 geen fouten (waarschuwingen mogen), 1 de invoer bevat fouten, 2 de opdracht kon niet draaien."
@@ -68,23 +71,41 @@ enum Cmd {
     /// Lees een ingevulde werkmap (xlsx) in en schrijf de YAML-bestanden van het contract in de gegevensmap
     Import(ImportArgs),
     /// Schrijf het aanvulscript voor de shell (bash, zsh of fish) naar de standaarduitvoer
+    #[command(
+        override_usage = "jaarcyclus completions <SHELL>",
+        next_help_heading = "Opties",
+        help_template = "{about}\n\nGebruik: {usage}\n\n{all-args}"
+    )]
     Completions {
         /// De shell: bash, zsh of fish
-        #[arg(value_parser = ["bash", "zsh", "fish"])]
+        #[arg(value_parser = ["bash", "zsh", "fish"], hide_possible_values = true)]
         shell: String,
     },
     /// Leg een meldingscode uit, bijvoorbeeld `jaarcyclus uitleg E304` (zonder code: alle codes)
+    #[command(
+        override_usage = "jaarcyclus uitleg [CODE]",
+        next_help_heading = "Opties",
+        help_template = "{about}\n\nGebruik: {usage}\n\n{all-args}"
+    )]
     Uitleg {
         /// De code, bijvoorbeeld E304
         code: Option<String>,
     },
     /// Schrijf de JSON Schema's van de bestandssoorten, voor editors (yaml-language-server)
+    #[command(
+        override_usage = "jaarcyclus schema [SOORT] [OPTIES]",
+        next_help_heading = "Opties",
+        help_template = "{about}\n\nGebruik: {usage}\n\n{all-args}"
+    )]
     Schema {
-        /// De bestandssoort: stelsel, afspraken, plan, begroting, realisatie of vergadering (zonder: alle, naar --map)
+        #[arg(help = cmd::schema::soort_help())]
         soort: Option<String>,
         /// Schrijf alle schema's naar deze map (standaard: schema)
         #[arg(long, value_name = "MAP", default_value = "schema", hide_default_value = true)]
         map: PathBuf,
+        /// Schrijf ook de editorinstellingen WERKMAP/.vscode/settings.json: `yaml.schemas` koppelt elk schema aan zijn bestanden in elke gegevensmap onder WERKMAP (bijv. `--editor .` vanuit de repository)
+        #[arg(long, value_name = "WERKMAP", conflicts_with = "soort")]
+        editor: Option<PathBuf>,
     },
 }
 
@@ -224,7 +245,7 @@ struct ImportArgs {
     #[arg(long, value_name = "DATUM")]
     peildatum: Option<String>,
     /// Uitvoer: human of json
-    #[arg(long, value_name = "VORM", default_value = "human", hide_default_value = true, value_parser = ["human", "json"])]
+    #[arg(long, value_name = "VORM", default_value = "human", hide_default_value = true, hide_possible_values = true, value_parser = ["human", "json"])]
     format: String,
 }
 
@@ -261,7 +282,9 @@ fn main() -> ExitCode {
                     ExitCode::SUCCESS
                 };
             }
-            eprintln!("fout: ongeldige aanroep ({})\n{}", e.kind(), e.render());
+            use clap::CommandFactory;
+            let args: Vec<String> = std::env::args().skip(1).collect();
+            eprint!("{}", cmd::usage::message(&e, &Cli::command(), &args));
             return ExitCode::from(2);
         }
     };
@@ -320,7 +343,7 @@ fn main() -> ExitCode {
             cmd::Exit::Ok
         }
         Cmd::Uitleg { code } => cmd::uitleg::run(code.as_deref()),
-        Cmd::Schema { soort, map } => cmd::schema::run(soort.as_deref(), &map),
+        Cmd::Schema { soort, map, editor } => cmd::schema::run(soort.as_deref(), &map, editor.as_deref()),
     };
     exit.into()
 }

@@ -115,6 +115,56 @@ pub fn wrap(text: &str, width: usize) -> String {
     out
 }
 
+/// An operating system's refusal in Dutch words: "bestand of map bestaat niet" rather than
+/// "No such file or directory (os error 2)". The error number stays for a technician.
+pub fn io_error(e: &std::io::Error) -> String {
+    use std::io::ErrorKind::*;
+    let words = match e.kind() {
+        NotFound => "bestand of map bestaat niet",
+        PermissionDenied => "geen toegang (rechten)",
+        AlreadyExists => "bestaat al",
+        NotADirectory => "is geen map",
+        IsADirectory => "is een map, geen bestand",
+        DirectoryNotEmpty => "map is niet leeg",
+        ReadOnlyFilesystem => "het bestandssysteem is alleen-lezen",
+        StorageFull => "de schijf is vol",
+        QuotaExceeded => "de schijfruimte (quota) is op",
+        FileTooLarge => "bestand is te groot",
+        InvalidFilename => "ongeldige bestandsnaam",
+        InvalidData => "ongeldige inhoud",
+        CrossesDevices => "kan niet over schijven heen verplaatsen",
+        TimedOut => "duurde te lang",
+        Interrupted => "onderbroken",
+        UnexpectedEof => "bestand houdt onverwacht op",
+        OutOfMemory => "onvoldoende geheugen",
+        ResourceBusy | ExecutableFileBusy => "is in gebruik",
+        _ => "fout van het besturingssysteem",
+    };
+    match e.raw_os_error() {
+        Some(n) => format!("{words} (systeemfout {n})"),
+        None => words.to_string(),
+    }
+}
+
+/// An error and its causes, outermost first, joined with ": ", each operating-system error in
+/// Dutch words (`io_error`).
+pub fn error_chain(e: &(dyn std::error::Error + 'static)) -> String {
+    let mut parts = Vec::new();
+    let mut cur = Some(e);
+    while let Some(err) = cur {
+        parts.push(match err.downcast_ref::<std::io::Error>() {
+            Some(io) => match io.get_ref().and_then(|inner| inner.downcast_ref::<std::io::Error>()) {
+                Some(inner) => io_error(inner),
+                None if io.get_ref().is_none() => io_error(io),
+                None => err.to_string(),
+            },
+            None => err.to_string(),
+        });
+        cur = err.source();
+    }
+    parts.join(": ")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -144,5 +194,13 @@ mod tests {
         assert_eq!(date(Date::constant(2027, 7, 1)), "1 juli 2027");
         assert_eq!(percent(dec("12.345")), "12,3%");
         assert_eq!(percent(dec("-0.04")), "0,0%");
+    }
+
+    #[test]
+    fn operating_system_errors_are_worded_in_dutch() {
+        let e = std::io::Error::from_raw_os_error(2);
+        assert_eq!(super::io_error(&e), "bestand of map bestaat niet (systeemfout 2)");
+        let chained = std::io::Error::other(std::io::Error::from(std::io::ErrorKind::PermissionDenied));
+        assert!(super::error_chain(&chained).contains("geen toegang"), "{}", super::error_chain(&chained));
     }
 }

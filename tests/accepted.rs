@@ -2,9 +2,7 @@
 //! the human output; the scoped mode; and the documents' table of accepted findings. The rules'
 //! codes (E003, E101, W008) have their fixtures in tests/fixtures/cases.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use std::path::Path;
 
 const PEILDATUM: &str = "2026-06-01";

@@ -3,9 +3,7 @@
 //! variance to the amended budget; the list of wijzigingen in effect. On the default data
 //! (three wijzigingen for 2025) and on a copy with a new line and a proposed wijziging.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use jaarcyclus::model::{Money, Scope};
 use jaarcyclus::nl;
 use std::path::{Path, PathBuf};

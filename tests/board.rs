@@ -3,9 +3,7 @@
 //! the meeting pack of 10 December 2026 at the reference date 29 November 2026. Figures are
 //! recomputed from the library's roll-up and compared with what the PDFs show.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use jaarcyclus::model::{Niveau, Scope};
 use jaarcyclus::nl;
 use rust_decimal::Decimal;

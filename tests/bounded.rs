@@ -3,9 +3,7 @@
 //! adds up: the rows shown plus the row of the other lines equal the party's total from the
 //! roll-up.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use jaarcyclus::model::{CycleDoc, Scope};
 use jaarcyclus::nl;
 use jaarcyclus::view::bound::{ABOVE_NORM_MAX, ATTENTION_MAX, LARGEST, PER_PARTY_FROM};

@@ -2,9 +2,7 @@
 //! the right figures (text extracted in Rust, `common::pdf`), the output is byte-identical across
 //! runs, spreadsheets and manifest are written, and E0–E2 findings refuse the build.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 

@@ -2,9 +2,7 @@
 //! tree with one or two files laid over it), the clean default data, the scoped mode, exit
 //! statuses and the human rendering.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use std::collections::BTreeSet;
 use std::path::Path;
 

@@ -3,9 +3,7 @@
 //! `--out` inside the data root is refused before anything is written; two builds into one
 //! `out/` at once end consistent.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
 use std::path::Path;

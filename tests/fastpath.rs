@@ -2,9 +2,7 @@
 //! repository (default data, fixtures, fuzz seeds) and on generated trees, wherever the fast
 //! path takes a file, both parsers must read exactly the same values at the same places.
 
-mod common;
-
-use common::root;
+use crate::common::root;
 use std::path::{Path, PathBuf};
 
 fn yaml_files(dir: &Path) -> Vec<PathBuf> {
@@ -25,7 +23,7 @@ fn check_all(files: &[PathBuf]) -> (Vec<String>, usize) {
     for f in files {
         let Ok(text) = std::fs::read_to_string(f) else { continue };
         total += 1;
-        match common::agree::agrees(&text) {
+        match crate::common::agree::agrees(&text) {
             Ok(0) => slow.push(f.display().to_string()),
             Ok(_) => {}
             Err(e) => bad.push(format!("{}: {e}", f.display())),
@@ -150,7 +148,7 @@ const EDGES: &[(&str, bool)] = &[
 fn edges_of_the_subset_read_alike() {
     let mut wrong = Vec::new();
     for (i, (text, fast)) in EDGES.iter().enumerate() {
-        match common::agree::agrees(text) {
+        match crate::common::agree::agrees(text) {
             Err(e) => wrong.push(format!("#{i} {text:?}: {e}")),
             Ok(n) if (n > 0) != *fast => wrong.push(format!("#{i} {text:?}: fast path took {n} kinds")),
             Ok(_) => {}
@@ -213,7 +211,7 @@ fn mutated_files_read_alike() {
                 }
             }
             variants += 1;
-            match common::agree::agrees(&t) {
+            match crate::common::agree::agrees(&t) {
                 Ok(n) => taken += usize::from(n > 0),
                 Err(e) => bad.push(format!("{} (variant):\n{t}\n{e}", f.display())),
             }

@@ -4,9 +4,7 @@
 //! a list such as `E304`), and every warning it names must be found. The commands the guide
 //! shows exist, and every shown finding's text is what the program prints.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use std::collections::BTreeSet;
 
 /// The examples of one guide file: (file, expected codes, YAML text).

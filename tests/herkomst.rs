@@ -4,9 +4,7 @@
 //! figure `herkomst --format json` gives for it, on the default data and a generated tree; and
 //! the human output of the default jaarplan's section 3 adds up, line by line, to its figures.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use rust_decimal::Decimal;
 use serde_json::Value;
 use std::collections::BTreeMap;

@@ -2,9 +2,7 @@
 //! no source file grows past about 400 lines (the YAML fast path excepted). Read from the
 //! sources, so a change that breaks either fails here rather than in a review.
 
-mod common;
-
-use common::root;
+use crate::common::root;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 

@@ -4,9 +4,7 @@
 //! PDFs must show the text literally, and nothing of /etc/passwd. (That the typst World serves
 //! nothing outside the job's files is unit-tested in src/typeset/tests.rs.)
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use std::path::Path;
 
 const PEILDATUM: &str = "2026-11-29";
@@ -220,7 +218,7 @@ fn typst_active_text_is_shown_literally_and_never_executed() {
 /// The website: no script, no event handler, no `javascript:` link anywhere, whatever the
 /// input held; and the HTML payloads show as text, behind their markers, on some page.
 fn site_shows_html_as_text(out: &Path, shown: &[(String, String, String)]) {
-    use common::html::{pages, sel, text};
+    use crate::common::html::{pages, sel, text};
     let pages = pages(out);
     assert!(pages.len() > 50, "the site was written: {} pages", pages.len());
     let mut all = String::new();

@@ -2,9 +2,7 @@
 //! reference date 29 November 2026. Figures are recomputed from the library's roll-up and
 //! compared with what the PDF shows in the column that names them.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use jaarcyclus::model::Scope;
 use jaarcyclus::nl;
 use jaarcyclus::rollup::{OrgTree, progress};

@@ -2,9 +2,7 @@
 //! nothing and says so; a changed input byte, an added file, another flag, a deleted or an
 //! edited output, or `--opnieuw` makes it build again.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use std::collections::BTreeMap;
 use std::path::Path;
 use std::time::SystemTime;

@@ -4,9 +4,7 @@
 //! from the loader's own declaration, so this holds them to each other on every file in the
 //! repository: the default data, the fixtures and their cases, the fuzz seeds.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use jaarcyclus::model::FileKind;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;

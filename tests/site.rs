@@ -4,10 +4,8 @@
 //! tables'; a reader gets from the SBO's integral total for `beheer` down to the YAML line of
 //! every contributing budget line and back; the same input gives the same bytes.
 
-mod common;
-
-use common::html::*;
-use common::*;
+use crate::common::html::*;
+use crate::common::*;
 use rust_decimal::Decimal;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};

@@ -1,9 +1,7 @@
 //! `jaarcyclus sjabloon --format yaml`: the next cycle year from last year's files, written into
 //! the data root, never over an existing file unless asked.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 
 #[test]
 fn the_next_year_is_scaffolded_and_never_overwritten_silently() {

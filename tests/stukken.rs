@@ -3,9 +3,7 @@
 //! reminder letters as snapshots. Trees are `tests/fixtures/base` with a case from
 //! `tests/fixtures/stukken/` laid over it.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use std::path::{Path, PathBuf};
 use std::process::Output;
 

@@ -3,9 +3,7 @@
 //! writes today: every field it writes is in the example and the example has no field it no
 //! longer writes. Regenerate them with `build --emit-typst DIR` on the default data.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use serde_json::Value;
 use std::collections::BTreeSet;
 

@@ -3,9 +3,7 @@
 //! what changed. (It waits for output with generous limits; no timing is asserted: the times
 //! are measured by `bench/run.sh`.)
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use std::io::{BufRead, BufReader};
 use std::process::{Child, Command, Stdio};
 use std::sync::mpsc::{Receiver, channel};

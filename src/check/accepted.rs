@@ -10,7 +10,7 @@ use jiff::civil::Date;
 pub const FILE: &str = "aanvaard.yaml";
 
 /// E101 for an entry naming a party the stelsel does not know.
-pub fn check(cx: &mut Ctx) {
+pub fn rules(cx: &mut Ctx) {
     let Some(st) = cx.st else { return };
     for a in &cx.tree.aanvaard {
         let Some(o) = &a.organisatie else { continue };

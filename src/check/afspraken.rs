@@ -8,7 +8,7 @@ use crate::model::*;
 const FILE: &str = "afspraken.yaml";
 
 /// Runs the register rules for every TBO and OBO in view (the SBO needs none).
-pub fn check(cx: &mut Ctx) {
+pub fn rules(cx: &mut Ctx) {
     let years = cx.years();
     let parties: Vec<&Organisatie> = cx.parties().into_iter().filter(|o| o.rol != Rol::Sbo).collect();
     let all = &cx.tree.afspraken;

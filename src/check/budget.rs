@@ -21,7 +21,7 @@ pub fn request(tree: &Tree, y: Year, perspective: &str) -> Money {
 
 /// W601 per perspective and cycle year over its cap; E305 for each party with lines there
 /// that offers fewer alternatives than the norm.
-pub fn check(cx: &mut Ctx) {
+pub fn rules(cx: &mut Ctx) {
     let Some(st) = cx.st else { return };
     if cx.scoped() {
         return;

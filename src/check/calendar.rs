@@ -7,7 +7,7 @@ use crate::model::*;
 use crate::nl;
 
 /// W401 and E401 for every party in view, every cycle year in view, every calendar entry.
-pub fn check(cx: &mut Ctx) {
+pub fn rules(cx: &mut Ctx) {
     let Some(st) = cx.st else { return };
     for y in cx.years() {
         for o in cx.parties() {

@@ -3,12 +3,13 @@
 
 use super::cx::{Ctx, duplicates};
 use crate::diag::{Pos, msg};
+use crate::layout;
 use crate::model::*;
 use crate::nl;
 use std::collections::{BTreeSet, HashMap, HashSet};
 
 /// Runs the completeness rules over every submission in view.
-pub fn check(cx: &mut Ctx) {
+pub fn rules(cx: &mut Ctx) {
     let normen = cx.st.map(|s| s.normen.clone()).unwrap_or_default();
     let years = cx.years();
     for (&y, parties) in &cx.tree.years {
@@ -36,12 +37,15 @@ pub fn check(cx: &mut Ctx) {
 fn pair(cx: &mut Ctx, sub: &Submission, org: &str, y: Year) {
     let (plan, begr) = (sub.exists(FileKind::Plan), sub.exists(FileKind::Begroting));
     if plan && !begr {
-        let file = sub.plan.as_ref().map(|p| p.file.clone()).unwrap_or_else(|| format!("{y}/{org}/plan.yaml"));
+        let file = sub.plan.as_ref().map(|p| p.file.clone()).unwrap_or_else(|| layout::party_file(y, org, "plan.yaml"));
         cx.out.push(msg::plan_without_begroting(org, y).at(&file, Pos::START));
     }
     if begr && !plan {
-        let file =
-            sub.begroting.as_ref().map(|p| p.file.clone()).unwrap_or_else(|| format!("{y}/{org}/begroting.yaml"));
+        let file = sub
+            .begroting
+            .as_ref()
+            .map(|p| p.file.clone())
+            .unwrap_or_else(|| layout::party_file(y, org, "begroting.yaml"));
         cx.out.push(msg::begroting_without_plan(org, y).at(&file, Pos::START));
     }
 }

@@ -11,7 +11,7 @@ use rust_decimal::Decimal;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Checks every wijziging and progress report in view.
-pub fn check(cx: &mut Ctx) {
+pub fn rules(cx: &mut Ctx) {
     let tree = cx.tree;
     let known = cx.st.map(Known::of);
     let normen = cx.st.map(|s| s.normen.clone()).unwrap_or_default();
@@ -29,7 +29,7 @@ pub fn check(cx: &mut Ctx) {
 
 /// The number in a file name `wijziging-<n>.yaml` / `voortgang-q<k>.yaml`.
 fn file_number(file: &str) -> Option<u32> {
-    FileKind::numbered(file.rsplit('/').next().unwrap_or(file)).map(|(_, n)| n)
+    FileKind::numbered(crate::layout::file_name(file)).map(|(_, n)| n)
 }
 
 fn wijzigingen(cx: &mut Ctx, sub: &Submission, y: Year, org: &str, known: Option<&Known>) {

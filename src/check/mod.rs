@@ -9,8 +9,8 @@ mod completeness;
 mod cx;
 mod inyear;
 mod line;
-pub mod meeting;
 mod refs;
+pub mod vergadering;
 
 use crate::diag::Diagnostic;
 use crate::model::Tree;
@@ -18,16 +18,16 @@ use cx::Ctx;
 use jiff::civil::Date;
 
 /// Runs every rule family over the tree.
-pub fn check(tree: &Tree, peildatum: Date) -> Vec<Diagnostic> {
+pub fn rules(tree: &Tree, peildatum: Date) -> Vec<Diagnostic> {
     let mut cx = Ctx { tree, st: tree.stelsel.as_ref(), peildatum, out: Vec::new() };
     refs::stelsel(&mut cx);
     refs::submissions(&mut cx);
-    completeness::check(&mut cx);
-    inyear::check(&mut cx);
-    budget::check(&mut cx);
-    calendar::check(&mut cx);
-    afspraken::check(&mut cx);
-    meeting::check(&mut cx);
-    accepted::check(&mut cx);
+    completeness::rules(&mut cx);
+    inyear::rules(&mut cx);
+    budget::rules(&mut cx);
+    calendar::rules(&mut cx);
+    afspraken::rules(&mut cx);
+    vergadering::rules(&mut cx);
+    accepted::rules(&mut cx);
     cx.out
 }

@@ -72,7 +72,7 @@ pub fn submissions(cx: &mut Ctx) {
             if let Some(k) = &known
                 && !k.parties.contains(org.as_str())
             {
-                let folder = format!("{y}/{org}");
+                let folder = crate::layout::party_folder(y, org);
                 cx.out.push(msg::unknown_party_folder(org).in_file(&folder));
             }
             if let Some(p) = &sub.plan {

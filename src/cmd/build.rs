@@ -84,7 +84,7 @@ pub fn run(a: Args) -> Exit {
 /// session that keeps fonts, typst's memoised layout and every document whose view did not
 /// change; only files whose bytes changed are rewritten.
 pub fn watch(a: Args) -> Exit {
-    use jaarcyclus::pipeline::watch::{fingerprint, wait_for_change};
+    use jaarcyclus::load::watch::{fingerprint, wait_for_change};
     use jaarcyclus::pipeline::{Session, build_in};
     use std::io::Write as _;
     use std::time::Duration;

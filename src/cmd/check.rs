@@ -33,7 +33,7 @@ pub fn run(data: &Path, jaar: Option<i32>, organisatie: Option<String>, peil: Op
 /// until interrupted. A run that cannot start (unreadable data root, unknown party) is reported
 /// and retried after the next change, so that a folder renamed while editing does not end it.
 pub fn watch(data: &Path, jaar: Option<i32>, organisatie: Option<String>, peil: Option<&str>, json: bool) -> Exit {
-    use jaarcyclus::pipeline::watch::{fingerprint, wait_for_change};
+    use jaarcyclus::load::watch::{fingerprint, wait_for_change};
     use std::time::Duration;
     let peildatum = match peildatum(peil) {
         Ok(d) => d,

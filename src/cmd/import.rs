@@ -13,7 +13,7 @@ pub fn run(data: &Path, werkmap: &Path, overschrijven: bool, peildatum_arg: Opti
     };
     let imported = match import(data, werkmap, overschrijven, today) {
         Ok(i) => i,
-        Err(e) => return fail(format!("{e:#}")),
+        Err(e) => return fail(jaarcyclus::nl::error_chain(e.as_ref())),
     };
     let fate = |f: &Fate| match f {
         Fate::Written => "geschreven",

@@ -9,6 +9,7 @@ pub mod schema;
 pub mod sjabloon;
 pub mod stukken;
 pub mod uitleg;
+pub mod usage;
 
 use jaarcyclus::diag::render_human;
 use jaarcyclus::pipeline::{Refusal, Why};
@@ -57,7 +58,7 @@ pub fn color() -> bool {
 /// output in the message ("build", "stukken").
 pub fn refused(r: Refusal, what: &str) -> Exit {
     match r {
-        Refusal::CannotRun(e) => fail(format!("{e:#}")),
+        Refusal::CannotRun(e) => fail(jaarcyclus::nl::error_chain(e.as_ref())),
         Refusal::Input { checked, shown, why } => {
             eprint!("{}", render_human(&shown, &checked.tree.sources, false));
             match why {

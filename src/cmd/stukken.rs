@@ -2,7 +2,7 @@
 
 use super::{Exit, peildatum, refused};
 use jaarcyclus::diag::{Diagnostics, render_human, summary_line};
-use jaarcyclus::pipeline::{MeetingOptions, stukken};
+use jaarcyclus::pipeline::{StukkenOptions, stukken};
 use jaarcyclus::view::text::join;
 use std::path::{Path, PathBuf};
 
@@ -19,7 +19,7 @@ pub fn run(
         Ok(d) => d,
         Err(e) => return e,
     };
-    let o = MeetingOptions {
+    let o = StukkenOptions {
         data: data.to_path_buf(),
         out: out.to_path_buf(),
         vergadering: vergadering.to_path_buf(),

@@ -1,27 +1,8 @@
 //! A finding as a value: code, place, subject (party and year), message and hint; and the
 //! list of findings of one run.
 
-use super::codes::{Code, Severity};
-use std::collections::BTreeMap;
-
-/// A 1-based place in a file: line and column (in characters).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
-pub struct Pos {
-    /// 1-based line.
-    pub line: u32,
-    /// 1-based column, counted in characters.
-    pub column: u32,
-}
-
-impl Pos {
-    /// The start of a file.
-    pub const START: Pos = Pos { line: 1, column: 1 };
-
-    /// A place from a line and column.
-    pub fn new(line: u32, column: u32) -> Pos {
-        Pos { line, column }
-    }
-}
+use crate::codes::{Code, Severity};
+pub use crate::model::{Pos, Sources};
 
 /// A piece of a message: text, or a reference to a party, which a terminal shows as its id in
 /// backticks and a board document as the party's name.
@@ -187,7 +168,7 @@ impl Diagnostic {
     pub fn in_file(mut self, file: &str) -> Diagnostic {
         if self.organisatie.is_none()
             && self.jaar.is_none()
-            && let Some((y, org)) = party_folder(file)
+            && let Some((y, org)) = crate::layout::party_of(file)
         {
             self.organisatie = Some(org.to_string());
             self.jaar = Some(y);
@@ -225,14 +206,6 @@ pub fn column_letters(mut column: u32) -> String {
     }
     out.reverse();
     String::from_utf8(out).expect("ASCII letters")
-}
-
-/// The cycle year and party of a path `<Y>/<org>` or `<Y>/<org>/…` relative to the data root.
-pub fn party_folder(rel: &str) -> Option<(i32, &str)> {
-    let mut parts = rel.split('/');
-    let (y, org) = (parts.next()?, parts.next()?);
-    let year = (y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit())).then(|| y.parse().ok()).flatten()?;
-    (!org.is_empty()).then_some((year, org))
 }
 
 /// The findings of one run, sorted by file and line when finished.
@@ -317,6 +290,3 @@ pub fn accepted_by_entry<'a>(ds: impl IntoIterator<Item = &'a Diagnostic>) -> Ve
     }
     groups
 }
-
-/// The text of every file read, by path relative to the data root, for showing source lines.
-pub type Sources = BTreeMap<String, String>;

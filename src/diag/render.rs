@@ -1,7 +1,7 @@
 //! Rendering of diagnostics: rustc-like text for people, one JSON object for machines.
 
-use super::codes::Severity;
 use super::diagnostic::{Diagnostic, Diagnostics, Sources, accepted_by_entry};
+use crate::codes::Severity;
 use serde_json::json;
 use std::collections::BTreeMap;
 use std::fmt::Write as _;

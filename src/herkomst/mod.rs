@@ -12,54 +12,44 @@ mod bronnen;
 pub mod render;
 mod types;
 
-pub use types::{Bedragen, Bron, Herkomst, Kolom, Partij, Soort, Stuk, Vraag};
+pub use types::{Bedragen, Bron, Herkomst, Kolom, Onbeantwoord, Partij, Soort, Stuk, Vraag};
 
 use crate::model::*;
 use crate::rollup::{OrgTree, latest_quarter};
 use rust_decimal::Decimal;
 use std::collections::{BTreeMap, BTreeSet};
 
-/// Traces a figure. `Err` says in Dutch why the question cannot be answered (exit status 2):
-/// an unknown perspective or party, no such year, no progress report, a year slice outside
-/// Y..Y+3.
-pub fn herkomst(tree: &Tree, v: &Vraag) -> Result<Herkomst, String> {
-    let st = tree.stelsel.as_ref().ok_or("stelsel.yaml kon niet worden gelezen")?;
+/// Traces a figure, or says why the question cannot be answered (exit status 2): an unknown
+/// perspective or party, no such year, no progress report, a year slice outside Y..Y+3.
+pub fn herkomst(tree: &Tree, v: &Vraag) -> Result<Herkomst, Onbeantwoord> {
+    let st = tree.stelsel.as_ref().ok_or(Onbeantwoord::GeenStelsel)?;
     if !st.beleidsdoelen.iter().any(|b| b.id.value == v.beleidsdoel) {
-        let known: Vec<&str> = st.beleidsdoelen.iter().map(|b| b.id.value.as_str()).collect();
-        return Err(format!(
-            "beleidsdoel `{}` staat niet in stelsel.yaml (bekend: {})",
-            v.beleidsdoel,
-            known.join(", ")
-        ));
+        let bekend = st.beleidsdoelen.iter().map(|b| b.id.value.clone()).collect();
+        return Err(Onbeantwoord::Beleidsdoel { id: v.beleidsdoel.clone(), bekend });
     }
     if let Some(o) = &v.organisatie
         && !st.organisaties.iter().any(|x| x.id.value == *o)
     {
-        return Err(format!("organisatie `{o}` staat niet in stelsel.yaml"));
+        return Err(Onbeantwoord::Organisatie(o.clone()));
     }
     if !tree.years.contains_key(&v.jaar) {
-        return Err(format!("er is geen jaarmap {}", v.jaar));
+        return Err(Onbeantwoord::GeenJaar(v.jaar));
     }
     if v.jaarschijf.is_some() && v.stuk != Stuk::Begroting {
-        return Err("--jaarschijf hoort alleen bij --stuk begroting".into());
+        return Err(Onbeantwoord::JaarschijfZonderBegroting);
     }
     if v.kwartaal.is_some() && v.stuk != Stuk::Voortgang {
-        return Err("--kwartaal hoort alleen bij --stuk voortgang".into());
+        return Err(Onbeantwoord::KwartaalZonderVoortgang);
     }
     let jaarschijf = v.jaarschijf.unwrap_or(v.jaar);
     if !(v.jaar..=v.jaar + 3).contains(&jaarschijf) {
-        return Err(format!("jaarschijf {jaarschijf} ligt buiten {}–{}", v.jaar, v.jaar + 3));
+        return Err(Onbeantwoord::Jaarschijf { jaarschijf, jaar: v.jaar });
     }
     let kwartaal = match v.stuk {
         Stuk::Voortgang => Some(match v.kwartaal {
             Some(k) if (1..=3).contains(&k) => k,
-            Some(k) => {
-                return Err(format!(
-                    "kwartaal {k} bestaat niet; een voortgangsrapportage gaat over kwartaal 1, 2 of 3"
-                ));
-            }
-            None => latest_quarter(tree, v.jaar)
-                .ok_or_else(|| format!("er is geen voortgangsrapportage over {}", v.jaar))?,
+            Some(k) => return Err(Onbeantwoord::Kwartaal(k)),
+            None => latest_quarter(tree, v.jaar).ok_or(Onbeantwoord::GeenVoortgang(v.jaar))?,
         }),
         _ => None,
     };

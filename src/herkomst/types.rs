@@ -188,3 +188,60 @@ impl Herkomst {
         self.partijen.iter().find(|p| p.id == id)
     }
 }
+
+/// Why a herkomst question cannot be answered (exit status 2); the text is Dutch, for the user.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Onbeantwoord {
+    /// `stelsel.yaml` could not be read.
+    GeenStelsel,
+    /// The perspective is not in the stelsel.
+    Beleidsdoel {
+        /// The id asked.
+        id: String,
+        /// The ids the stelsel knows.
+        bekend: Vec<String>,
+    },
+    /// The party is not in the stelsel.
+    Organisatie(String),
+    /// There is no folder for the year.
+    GeenJaar(Year),
+    /// `--jaarschijf` without `--stuk begroting`.
+    JaarschijfZonderBegroting,
+    /// `--kwartaal` without `--stuk voortgang`.
+    KwartaalZonderVoortgang,
+    /// A year slice outside Y..Y+3.
+    Jaarschijf {
+        /// The slice asked.
+        jaarschijf: Year,
+        /// The cycle year.
+        jaar: Year,
+    },
+    /// A quarter other than 1, 2 or 3.
+    Kwartaal(u8),
+    /// No progress report about the year.
+    GeenVoortgang(Year),
+}
+
+impl std::fmt::Display for Onbeantwoord {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Onbeantwoord::GeenStelsel => write!(f, "stelsel.yaml kon niet worden gelezen"),
+            Onbeantwoord::Beleidsdoel { id, bekend } => {
+                write!(f, "beleidsdoel `{id}` staat niet in stelsel.yaml (bekend: {})", bekend.join(", "))
+            }
+            Onbeantwoord::Organisatie(o) => write!(f, "organisatie `{o}` staat niet in stelsel.yaml"),
+            Onbeantwoord::GeenJaar(y) => write!(f, "er is geen jaarmap {y}"),
+            Onbeantwoord::JaarschijfZonderBegroting => write!(f, "--jaarschijf hoort alleen bij --stuk begroting"),
+            Onbeantwoord::KwartaalZonderVoortgang => write!(f, "--kwartaal hoort alleen bij --stuk voortgang"),
+            Onbeantwoord::Jaarschijf { jaarschijf, jaar } => {
+                write!(f, "jaarschijf {jaarschijf} ligt buiten {jaar}–{}", jaar + 3)
+            }
+            Onbeantwoord::Kwartaal(k) => {
+                write!(f, "kwartaal {k} bestaat niet; een voortgangsrapportage gaat over kwartaal 1, 2 of 3")
+            }
+            Onbeantwoord::GeenVoortgang(y) => write!(f, "er is geen voortgangsrapportage over {y}"),
+        }
+    }
+}
+
+impl std::error::Error for Onbeantwoord {}

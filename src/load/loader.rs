@@ -5,8 +5,9 @@ use super::lower;
 use super::parse;
 use super::raw;
 use super::values::Lx;
-use super::walk::{Found, io_reason, is_year};
+use super::walk::{Found, io_reason};
 use crate::diag::{Diagnostic, Pos, msg};
+use crate::layout::{self, Place, file_name};
 use crate::model::{FileKind, Submission, Tree, Year};
 use sha2::{Digest, Sha256};
 use std::path::PathBuf;
@@ -24,11 +25,8 @@ impl Loader {
     pub fn read(&mut self, f: Found) {
         let Some((kind, party)) = f.kind.clone() else {
             // A folder: register party folders `<Y>/<org>` so that unknown parties are seen.
-            let parts: Vec<&str> = f.rel.split('/').collect();
-            if let [y, org] = parts.as_slice()
-                && let Some(y) = is_year(y)
-            {
-                self.tree.years.entry(y).or_default().entry(org.to_string()).or_default();
+            if let Place::PartyFolder { jaar, org } = layout::place(&f.rel) {
+                self.tree.years.entry(jaar).or_default().entry(org.to_string()).or_default();
             }
             return;
         };
@@ -83,24 +81,9 @@ impl Loader {
             });
             None
         };
-        match std::fs::metadata(&f.path) {
-            // A FIFO or device would block or never end: only regular files are read.
-            Ok(m) if !m.is_file() => {
-                return fail(&mut self.diags, "dit is geen gewoon bestand (maar bijvoorbeeld een pipe)".into(), None);
-            }
-            Ok(m) if m.len() > MAX_FILE_BYTES => {
-                return fail(
-                    &mut self.diags,
-                    format!("het bestand is {} bytes, de grens is {} bytes", m.len(), MAX_FILE_BYTES),
-                    None,
-                );
-            }
-            Err(e) => return fail(&mut self.diags, io_reason(Some(&e)), None),
-            _ => {}
-        }
-        let bytes = match std::fs::read(&f.path) {
-            Ok(b) => b,
-            Err(e) => return fail(&mut self.diags, io_reason(Some(&e)), None),
+        let bytes = match &f.over {
+            Some(text) => text.clone().into_bytes(),
+            None => self.bytes(f)?,
         };
         if bytes.len() as u64 > MAX_FILE_BYTES {
             return fail(&mut self.diags, format!("het bestand is groter dan {MAX_FILE_BYTES} bytes"), None);
@@ -123,6 +106,32 @@ impl Loader {
             );
         }
         Some(text)
+    }
+
+    /// The bytes of a file on disk: a regular file under the size limit.
+    fn bytes(&mut self, f: &Found) -> Option<Vec<u8>> {
+        let fail = |diags: &mut Vec<Diagnostic>, reason: String| {
+            diags.push(msg::unreadable(&reason).in_file(&f.rel));
+            None
+        };
+        match std::fs::metadata(&f.path) {
+            // A FIFO or device would block or never end: only regular files are read.
+            Ok(m) if !m.is_file() => {
+                return fail(&mut self.diags, "dit is geen gewoon bestand (maar bijvoorbeeld een pipe)".into());
+            }
+            Ok(m) if m.len() > MAX_FILE_BYTES => {
+                return fail(
+                    &mut self.diags,
+                    format!("het bestand is {} bytes, de grens is {} bytes", m.len(), MAX_FILE_BYTES),
+                );
+            }
+            Err(e) => return fail(&mut self.diags, io_reason(Some(&e))),
+            _ => {}
+        }
+        match std::fs::read(&f.path) {
+            Ok(b) => Some(b),
+            Err(e) => fail(&mut self.diags, io_reason(Some(&e))),
+        }
     }
 
     /// Parses and lowers one file into the tree; false when it could not be read at all.
@@ -198,7 +207,7 @@ impl Loader {
                 return ok;
             }
             FileKind::Vergadering => {
-                let stem = rel.rsplit('/').next().unwrap_or(rel).trim_end_matches(".yaml").to_string();
+                let stem = file_name(rel).trim_end_matches(".yaml").to_string();
                 if let Some(v) = lower::vergadering(lx, parsed!(raw::RawVergadering), &stem) {
                     self.tree.vergaderingen.push(v);
                 }
@@ -206,11 +215,6 @@ impl Loader {
         }
         true
     }
-}
-
-/// The last component of a relative path.
-fn file_name(rel: &str) -> &str {
-    rel.rsplit('/').next().unwrap_or(rel)
 }
 
 /// The place just after `prefix` (1-based line and character column).

@@ -10,6 +10,7 @@ mod parse;
 pub mod raw;
 mod values;
 mod walk;
+pub mod watch;
 
 pub use values::{is_lower_id, parse_date};
 
@@ -27,19 +28,37 @@ use crate::diag::Diagnostic;
 use crate::model::{Scope, Tree};
 use anyhow::{Context, Result, bail};
 use loader::Loader;
+use std::collections::BTreeMap;
 use std::path::Path;
 
 /// Reads the data root (or, with a party in `scope`, only that party's folders plus
 /// `stelsel.yaml` and `afspraken.yaml`). Fails (exit status 2) only when the root itself
 /// cannot be read; every problem inside it is a diagnostic.
 pub fn load(root: &Path, scope: &Scope) -> Result<(Tree, Vec<Diagnostic>)> {
+    load_over(root, scope, &BTreeMap::new())
+}
+
+/// [`load`] with files laid over the data root: each (path relative to the root, text) is read
+/// instead of the file at that path, which need not exist. Nothing is written: a delivery or a
+/// workbook is checked in place as if it had been put there (`import`; `check --organisatie`
+/// then sees exactly what the party delivers).
+pub fn load_over(root: &Path, scope: &Scope, over: &BTreeMap<String, String>) -> Result<(Tree, Vec<Diagnostic>)> {
     let meta = std::fs::metadata(root).with_context(|| format!("gegevensmap `{}` is niet leesbaar", root.display()))?;
     if !meta.is_dir() {
         bail!("gegevensmap `{}` is geen map", root.display());
     }
     let canon = root.canonicalize().with_context(|| format!("gegevensmap `{}` is niet leesbaar", root.display()))?;
     let mut l = Loader { root: canon, tree: Tree { scope: scope.clone(), ..Tree::default() }, diags: Vec::new() };
-    let found = walk::walk(&l.root.clone(), scope, &mut l.diags);
+    let mut found = walk::walk(&l.root.clone(), scope, &mut l.diags);
+    for f in &mut found {
+        f.over = over.get(&f.rel).cloned();
+    }
+    for (rel, text) in over {
+        if !found.iter().any(|f| f.rel == *rel) {
+            let (path, kind) = (l.root.join(rel), walk::classify(rel));
+            found.push(walk::Found { rel: rel.clone(), path, kind, over: Some(text.clone()) });
+        }
+    }
     for part in parallel::read_all(&l.root, found) {
         l.absorb(part);
     }

@@ -40,7 +40,46 @@ pub fn parse<T: DeserializeOwned>(text: &str) -> Result<T, Box<Diagnostic>> {
 
 /// Reads `text` with serde-saphyr only (the reference the fast path is tested against).
 pub fn parse_full<T: DeserializeOwned>(text: &str) -> Result<T, Box<Diagnostic>> {
-    serde_saphyr::from_str_with_options::<T>(text, options()).map_err(|e| Box::new(map_error(&e)))
+    serde_saphyr::from_str_with_options::<T>(text, options()).map_err(|e| {
+        let d = map_error(&e);
+        Box::new(d.pos.and_then(|p| flow_comma_amount(text, p)).unwrap_or(d))
+    })
+}
+
+/// A Dutch amount cut in two by flow style: in `{2027: 1.450.000,00}` the comma ends the value,
+/// so the parser stumbles over `00` as the next key. When the problem it reports lies in such a
+/// place, the finding names the amount itself, at its own column, as the editor does.
+fn flow_comma_amount(text: &str, at: Pos) -> Option<Diagnostic> {
+    let line: Vec<char> = text.lines().nth(at.line.checked_sub(1)? as usize)?.chars().collect();
+    let at_col = at.column as usize;
+    let mut i = 0;
+    while i < line.len() {
+        let start = i;
+        while i < line.len() && (line[i].is_ascii_digit() || line[i] == '.') {
+            i += 1;
+        }
+        let amount_end = i;
+        let follows_value = start > 0 && line[..start].iter().rev().find(|c| **c != ' ').is_some_and(|c| *c == ':');
+        if amount_end > start && follows_value && line.get(i) == Some(&',') {
+            let mut j = i + 1;
+            while line.get(j) == Some(&' ') {
+                j += 1;
+            }
+            let cents = j;
+            while line.get(j).is_some_and(char::is_ascii_digit) {
+                j += 1;
+            }
+            let whole: String = line[start..amount_end].iter().collect();
+            let grouped = whole.split('.').skip(1).all(|g| g.len() == 3) && whole.contains('.');
+            let is_cents = (1..=2).contains(&(j - cents)) && !whole.contains('.');
+            if j > cents && (grouped || is_cents) && (start + 1..=j + 1).contains(&at_col) {
+                let written: String = line[start..j].iter().collect();
+                return Some(msg::flow_comma_amount(&written).in_file("").at_pos(Pos::new(at.line, start as u32 + 1)));
+            }
+        }
+        i = amount_end.max(start + 1);
+    }
+    None
 }
 
 fn map_error(e: &Error) -> Diagnostic {
@@ -198,6 +237,21 @@ mod tests {
         assert_eq!(err("regels: {a: 1}\n").code, Code::E003);
         assert_eq!(err("- a\n").code, Code::E003);
         assert_eq!(err("a: &a [1,2]\nb: *a\n").code, Code::E002);
+    }
+
+    /// A Dutch amount in flow style is named at its own column, not at the `00` the parser
+    /// stumbled over after the comma.
+    #[test]
+    fn a_dutch_amount_cut_by_a_flow_comma_is_named_where_it_starts() {
+        let text = "organisatie: obo-a\njaar: 2027\nstatus: concept\nregels:\n  - id: L1\n    omschrijving: x\n    beleidsdoel: b\n    component: c\n    kostensoort: overig\n    bedragen: {2027: 1.450.000,00}\n";
+        let d = *parse::<RawBegroting>(text).unwrap_err();
+        assert_eq!((d.code, d.pos), (Code::E003, Some(Pos::new(10, 22))), "{d:?}");
+        assert!(d.message.contains("`1.450.000,00`"), "{d:?}");
+        let d = *parse::<RawBegroting>(&text.replace("1.450.000,00", "1450000,5")).unwrap_err();
+        assert_eq!(d.pos, Some(Pos::new(10, 22)), "{d:?}");
+        assert!(d.message.contains("`1450000,5`"), "{d:?}");
+        // Two amounts in one flow mapping without a Dutch comma: no such finding.
+        assert!(flow_comma_amount("bedragen: {2027: 1, 2028: 2}", Pos::new(1, 27)).is_none());
     }
 
     #[test]

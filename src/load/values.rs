@@ -1,7 +1,7 @@
 //! Judging the form of single values (ids, enums, amounts, dates, years) while lowering raw
 //! YAML into model types; each refusal becomes a diagnostic at the value's own place.
 
-use super::raw::{Field, I, S, Shape, Spanned};
+use super::raw::{Field, I, Int, S, Shape, Spanned};
 use crate::diag::{Diagnostic, Pos, msg};
 use crate::model::{At, Money, Year, parse_amount};
 use jiff::civil::Date;
@@ -152,11 +152,12 @@ impl Lx<'_> {
         to: i64,
     ) -> Option<At<Year>> {
         let s = if required { self.req_as(v, field, at)? } else { v? };
-        if s.value < from || s.value > to {
-            self.push(msg::bad_year(field, s.value, from, to), pos(&s));
+        let n = self.integer(&s, field)?;
+        if n < from || n > to {
+            self.push(msg::bad_year(field, n, from, to), pos(&s));
             return None;
         }
-        Some(At::new(s.value as Year, pos(&s)))
+        Some(At::new(n as Year, pos(&s)))
     }
 
     /// A whole number within `from..=to`.
@@ -170,11 +171,23 @@ impl Lx<'_> {
         to: i64,
     ) -> Option<At<i64>> {
         let s = if required { self.req_as(v, field, at)? } else { v? };
-        if s.value < from || s.value > to {
-            self.push(msg::bad_number(field, s.value, from, to), pos(&s));
+        let n = self.integer(&s, field)?;
+        if n < from || n > to {
+            self.push(msg::bad_number(field, n, from, to), pos(&s));
             return None;
         }
-        Some(At::new(s.value, pos(&s)))
+        Some(At::new(n, pos(&s)))
+    }
+
+    /// A plain integer; anything else in its place (a quoted number too) is reported.
+    fn integer(&mut self, s: &I, field: &str) -> Option<i64> {
+        match &s.value {
+            Int::Plain(n) => Some(*n),
+            Int::Not { text, quoted } => {
+                self.push(msg::not_an_integer(field, text, *quoted), pos(s));
+                None
+            }
+        }
     }
 
     /// A list of texts; empty entries are refused.

@@ -3,6 +3,7 @@
 //! entries become E005, unexpected files W007.
 
 use crate::diag::{Diagnostic, msg};
+use crate::layout::{self, Place};
 use crate::model::{FileKind, Scope, Year};
 use std::path::{Path, PathBuf};
 
@@ -11,36 +12,25 @@ pub(super) struct Found {
     pub rel: String,
     pub path: PathBuf,
     pub kind: Option<(FileKind, Option<(Year, String)>)>,
+    /// The file's text when it is laid over the data root (`load::load_over`): read instead of
+    /// the file on disk, which need not exist.
+    pub over: Option<String>,
 }
 
-pub(super) fn rel_of(root: &Path, p: &Path) -> String {
-    p.strip_prefix(root)
-        .unwrap_or(p)
-        .components()
-        .map(|c| c.as_os_str().to_string_lossy().into_owned())
-        .collect::<Vec<_>>()
-        .join("/")
-}
-
-pub(super) fn is_year(s: &str) -> Option<Year> {
-    (s.len() == 4 && s.bytes().all(|b| b.is_ascii_digit())).then(|| s.parse().ok()).flatten()
-}
-
-/// What a relative path is under the contract's layout.
+/// What a relative path is: the contract's file kind (and for a party's file, its year and
+/// party), from the layout's reading of the path (`crate::layout`).
 pub(super) fn classify(rel: &str) -> Option<(FileKind, Option<(Year, String)>)> {
-    let parts: Vec<&str> = rel.split('/').collect();
-    match parts.as_slice() {
-        ["stelsel.yaml"] => Some((FileKind::Stelsel, None)),
-        ["afspraken.yaml"] => Some((FileKind::Afspraken, None)),
-        ["aanvaard.yaml"] => Some((FileKind::Aanvaard, None)),
-        ["vergaderingen", f] if f.ends_with(".yaml") => Some((FileKind::Vergadering, None)),
-        [y, org, f] => {
-            let y = is_year(y)?;
-            let kind = match FileKind::SUBMISSION.iter().find(|(_, n)| n == f) {
+    match layout::place(rel) {
+        Place::Root("stelsel.yaml") => Some((FileKind::Stelsel, None)),
+        Place::Root("afspraken.yaml") => Some((FileKind::Afspraken, None)),
+        Place::Root("aanvaard.yaml") => Some((FileKind::Aanvaard, None)),
+        Place::Vergadering(f) if f.ends_with(".yaml") => Some((FileKind::Vergadering, None)),
+        Place::PartyFile { jaar, org, name } => {
+            let kind = match FileKind::SUBMISSION.iter().find(|(_, n)| *n == name) {
                 Some((k, _)) => *k,
-                None => FileKind::numbered(f)?.0,
+                None => FileKind::numbered(name)?.0,
             };
-            Some((kind, Some((y, org.to_string()))))
+            Some((kind, Some((jaar, org.to_string()))))
         }
         _ => None,
     }
@@ -61,7 +51,7 @@ pub(super) fn walk(root: &Path, scope: &Scope, diags: &mut Vec<Diagnostic>) -> V
         years.sort();
         for y in years {
             let name = y.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-            if is_year(&name).is_some_and(|yy| scope.jaar.is_none_or(|j| j == yy)) && y.join(org).exists() {
+            if layout::year(&name).is_some_and(|yy| scope.jaar.is_none_or(|j| j == yy)) && y.join(org).exists() {
                 starts.push(y.join(org));
             }
         }
@@ -78,7 +68,7 @@ pub(super) fn walk(root: &Path, scope: &Scope, diags: &mut Vec<Diagnostic>) -> V
             let entry = match entry {
                 Ok(e) => e,
                 Err(e) => {
-                    let rel = e.path().map(|p| rel_of(root, p)).unwrap_or_default();
+                    let rel = e.path().map(|p| layout::relative(root, p)).unwrap_or_default();
                     let reason = if e.loop_ancestor().is_some() {
                         "koppeling vormt een kring".to_string()
                     } else {
@@ -97,12 +87,12 @@ pub(super) fn walk(root: &Path, scope: &Scope, diags: &mut Vec<Diagnostic>) -> V
                 }
             };
             let path = entry.path().to_path_buf();
-            let rel = rel_of(root, &path);
+            let rel = layout::relative(root, &path);
             if rel.is_empty() {
                 continue;
             }
-            let top = rel.split('/').next().unwrap_or("");
-            if scope.organisatie.is_none() && is_year(top).is_some_and(|y| scope.jaar.is_some_and(|j| j != y)) {
+            if scope.organisatie.is_none() && layout::year_of(&rel).is_some_and(|y| scope.jaar.is_some_and(|j| j != y))
+            {
                 if entry.file_type().is_dir() {
                     it.skip_current_dir();
                 }
@@ -130,14 +120,14 @@ pub(super) fn walk(root: &Path, scope: &Scope, diags: &mut Vec<Diagnostic>) -> V
                 if kind.is_some() {
                     diags.push(msg::unreadable("dit is een map, geen bestand").in_file(&rel));
                 }
-                out.push(Found { rel, path, kind: None });
+                out.push(Found { rel, path, kind: None, over: None });
                 continue;
             }
             if kind.is_none() {
                 diags.push(msg::unexpected_file(&rel).in_file(&rel));
                 continue;
             }
-            out.push(Found { rel, path, kind });
+            out.push(Found { rel, path, kind, over: None });
         }
     }
     out
@@ -147,6 +137,6 @@ pub(super) fn io_reason(e: Option<&std::io::Error>) -> String {
     match e.map(|e| e.kind()) {
         Some(std::io::ErrorKind::PermissionDenied) => "geen leesrechten".into(),
         Some(std::io::ErrorKind::NotFound) => "bestaat niet (meer)".into(),
-        _ => e.map(|e| e.to_string()).unwrap_or_else(|| "onbekende fout".into()),
+        _ => e.map(crate::nl::io_error).unwrap_or_else(|| "onbekende fout".into()),
     }
 }

@@ -1,8 +1,9 @@
 //! `aanvaard.yaml` (contract §12): warnings the board has accepted, each with its reason and
 //! optionally a party, a year and an end date.
 
+use super::at::Pos;
 use super::at::{At, Year};
-use crate::diag::{Code, Pos};
+use crate::codes::Code;
 use jiff::civil::Date;
 
 /// One accepted finding.

@@ -1,8 +1,8 @@
 //! `afspraken.yaml` (contract §7): the register of agreements, and when one covers a year.
 
+use super::at::Pos;
 use super::at::{At, Year};
 use super::enums::*;
-use crate::diag::Pos;
 use jiff::civil::Date;
 
 /// An agreement of the afsprakenstelsel register (`afspraken.yaml`).

@@ -1,6 +1,23 @@
 //! Values with their place in a file, and the cycle year.
 
-use crate::diag::Pos;
+/// A 1-based place in a file: line and column (in characters).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+pub struct Pos {
+    /// 1-based line.
+    pub line: u32,
+    /// 1-based column, counted in characters.
+    pub column: u32,
+}
+
+impl Pos {
+    /// The start of a file.
+    pub const START: Pos = Pos { line: 1, column: 1 };
+
+    /// A place from a line and column.
+    pub fn new(line: u32, column: u32) -> Pos {
+        Pos { line, column }
+    }
+}
 
 /// A cycle year, e.g. 2026.
 pub type Year = i32;

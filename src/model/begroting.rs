@@ -1,10 +1,10 @@
 //! `<Y>/<org>/begroting.yaml` (contract §5): budget lines and alternatives.
 
+use super::at::Pos;
 use super::at::{At, Year};
 use super::enums::*;
 use super::money::Money;
 use super::plan::Header;
-use crate::diag::Pos;
 use std::collections::BTreeMap;
 
 /// A budget for Y with estimates for Y+1..Y+3.

@@ -129,11 +129,31 @@ impl Tree {
                     jaar: y,
                     termijn,
                     delivery: judge(sub, *kind, k, termijn, peildatum),
-                    bestand: header.map_or_else(|| format!("{y}/{org}/{name}.yaml"), |(_, f)| f.to_string()),
+                    bestand: header.map_or_else(
+                        || crate::layout::party_file(y, org, &format!("{name}.yaml")),
+                        |(_, f)| f.to_string(),
+                    ),
                     zonder_datum: header.is_some_and(|(h, _)| h.ingediend_op.is_none()),
                 });
             }
         }
         out
     }
+}
+
+/// The last day of quarter `k` (1–3) of `y`: 31 March, 30 June, 30 September. The one rule
+/// for a quarter's end: the progress report's "stand", the spreadsheet route's quarter that is
+/// due, and (contract §14) a quarter's own yardstick all read it.
+pub fn quarter_end(y: Year, k: u8) -> Date {
+    let (m, d) = match k {
+        1 => (3, 31),
+        2 => (6, 30),
+        _ => (9, 30),
+    };
+    Date::new(y as i16, m, d).unwrap_or(Date::constant(2000, 1, 1))
+}
+
+/// Whether quarter `k` of `y` has ended at `peildatum` (the reference date lies after its last day).
+pub fn quarter_ended(y: Year, k: u8, peildatum: Date) -> bool {
+    quarter_end(y, k) < peildatum
 }

@@ -1,10 +1,10 @@
 //! `stelsel.yaml` (contract §3): parties, financiers, perspectives, components, features,
 //! capped budgets, the P&C calendar and the norms.
 
+use super::at::Pos;
 use super::at::{At, Year};
 use super::enums::*;
 use super::money::Money;
-use crate::diag::Pos;
 use jiff::civil::Date;
 use rust_decimal::Decimal;
 use std::collections::BTreeMap;

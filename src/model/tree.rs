@@ -11,8 +11,10 @@ use super::stelsel::Stelsel;
 use super::vergadering::Vergadering;
 use super::voortgang::Voortgang;
 use super::wijziging::Wijziging;
-use crate::diag::Sources;
 use std::collections::{BTreeMap, BTreeSet};
+
+/// The text of every file read, by path relative to the data root (for showing source lines).
+pub type Sources = BTreeMap<String, String>;
 
 /// One party's files for one cycle year.
 #[derive(Clone, Debug, Default)]

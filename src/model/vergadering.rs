@@ -1,9 +1,9 @@
 //! `vergaderingen/<date>-<beraad>.yaml` (contract §8): a board meeting and its agenda.
 
+use super::at::Pos;
 use super::at::{At, Year};
 use super::enums::*;
 use super::money::Money;
-use crate::diag::Pos;
 use jiff::civil::Date;
 
 /// A board meeting (`vergaderingen/<date>-<beraad>.yaml`).

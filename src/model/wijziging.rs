@@ -50,7 +50,7 @@ pub struct Mutatie {
     /// Some but not all of a new line's fields are given (E105 for an unknown line).
     pub onvolledig: bool,
     /// Where the entry starts.
-    pub pos: crate::diag::Pos,
+    pub pos: super::at::Pos,
 }
 
 /// The fields of a new line introduced by a wijziging.

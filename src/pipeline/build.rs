@@ -4,10 +4,11 @@
 
 use super::documents::{Planned, Session, plan_documents, rollups, typeset_documents};
 use super::outcome::{Checked, Refusal, Timings, check, refuse_untrustworthy};
-use super::output::{emit_typst, guard_out, prepare, write_documents};
+use super::output::{emit_typst, prepare, write_documents};
 use super::unchanged::up_to_date;
 use crate::model::{Scope, Year};
 use crate::typeset::Templates;
+use crate::write::guard_out;
 use anyhow::anyhow;
 use jiff::civil::Date;
 use std::path::PathBuf;

@@ -4,13 +4,12 @@
 use super::outcome::{Checked, Refusal, check, refuse_untrustworthy};
 use crate::herkomst::{Herkomst, Vraag, herkomst};
 use crate::model::Scope;
-use anyhow::anyhow;
 use std::path::Path;
 
 /// Runs `herkomst` over the data root.
 pub fn trace(data: &Path, vraag: &Vraag) -> Result<(Checked, Herkomst), Refusal> {
     let checked = check(data, &Scope { organisatie: None, jaar: Some(vraag.jaar) }, vraag.peildatum)?;
     let checked = refuse_untrustworthy(checked)?;
-    let h = herkomst(&checked.tree, vraag).map_err(|e| anyhow!(e))?;
+    let h = herkomst(&checked.tree, vraag)?;
     Ok((checked, h))
 }

@@ -7,10 +7,10 @@
 
 use crate::diag::{Diagnostic, Diagnostics, Pos};
 use crate::model::Scope;
-use crate::workbook::doc::{Doc, Src};
 use crate::workbook::emit::{Emitted, yaml};
-use crate::workbook::layout;
 use crate::workbook::read::{Read, read};
+use crate::workbook::sheets;
+use crate::workbook::values::{FileValues, Src};
 use crate::write::write_atomic;
 use anyhow::{Context, anyhow};
 use jiff::civil::Date;
@@ -46,10 +46,10 @@ pub fn import(data: &Path, path: &Path, overwrite: bool, peildatum: Date) -> any
     let Read { docs, diags: read_diags, refused } = read(&bytes, &name);
     let mut diags = Diagnostics::new();
     diags.extend(read_diags);
-    let mut files: Vec<(String, Emitted, &Doc)> = Vec::new();
+    let mut files: Vec<(String, Emitted, &FileValues)> = Vec::new();
     let mut seen = BTreeSet::new();
     for doc in &docs {
-        let main = layout::sheets(doc.kind)[0].name;
+        let main = sheets::of_kind(doc.kind)[0].name;
         match doc.rel() {
             Some(rel) if seen.insert(rel.clone()) => files.push((rel, yaml(doc, &file_name(path)), doc)),
             Some(rel) => diags.push(
@@ -62,7 +62,7 @@ pub fn import(data: &Path, path: &Path, overwrite: bool, peildatum: Date) -> any
     let mut sources = crate::diag::Sources::new();
     let parties: BTreeSet<String> = files.iter().filter_map(|(rel, _, _)| party_of(rel)).collect();
     for org in &parties {
-        let mine: Vec<&(String, Emitted, &Doc)> =
+        let mine: Vec<&(String, Emitted, &FileValues)> =
             files.iter().filter(|(rel, _, _)| party_of(rel).as_ref() == Some(org)).collect();
         let (found, texts) = check_in_place(data, org, &mine, peildatum)?;
         sources.extend(texts);
@@ -102,9 +102,6 @@ pub fn import(data: &Path, path: &Path, overwrite: bool, peildatum: Date) -> any
             fates.push((rel.clone(), Fate::Unchanged));
             continue;
         }
-        if let Some(parent) = target.parent() {
-            std::fs::create_dir_all(parent).with_context(|| format!("kan `{}` niet aanmaken", parent.display()))?;
-        }
         write_atomic(&target, e.text.as_bytes())?;
         fates.push((rel.clone(), Fate::Written));
     }
@@ -117,48 +114,21 @@ fn file_name(path: &Path) -> String {
 
 /// The party of a path `<Y>/<org>/…`.
 fn party_of(rel: &str) -> Option<String> {
-    crate::diag::party_folder(rel).map(|(_, org)| org.to_string())
+    crate::layout::party_of(rel).map(|(_, org)| org.to_string())
 }
 
-/// Checks the party's files with the workbook's in place of its own: over a copy of
-/// stelsel.yaml, afspraken.yaml, aanvaard.yaml and the party's folders. Returns the findings
-/// and the texts of the files read.
+/// Checks the party's files with the workbook's in place of its own, laid over the data root
+/// (`load::load_over`; nothing is copied or written). Returns the findings and the texts of
+/// the files read.
 fn check_in_place(
     data: &Path,
     org: &str,
-    files: &[&(String, Emitted, &Doc)],
+    files: &[&(String, Emitted, &FileValues)],
     peildatum: Date,
 ) -> anyhow::Result<(Vec<Diagnostic>, crate::diag::Sources)> {
-    let tmp = tempfile::tempdir().context("kan geen tijdelijke map maken")?;
-    let root = tmp.path();
-    for f in ["stelsel.yaml", "afspraken.yaml", "aanvaard.yaml"] {
-        if data.join(f).is_file() {
-            std::fs::copy(data.join(f), root.join(f)).with_context(|| format!("kan `{f}` niet lezen"))?;
-        }
-    }
-    for entry in
-        std::fs::read_dir(data).with_context(|| format!("gegevensmap `{}` is niet leesbaar", data.display()))?
-    {
-        let year = entry?.file_name();
-        let folder = data.join(&year).join(org);
-        if !folder.is_dir() {
-            continue;
-        }
-        std::fs::create_dir_all(root.join(&year).join(org))?;
-        for file in std::fs::read_dir(&folder)? {
-            let file = file?;
-            if file.file_type()?.is_file() {
-                std::fs::copy(file.path(), root.join(&year).join(org).join(file.file_name()))?;
-            }
-        }
-    }
-    for (rel, e, _) in files {
-        let target = root.join(rel);
-        std::fs::create_dir_all(target.parent().expect("a file in a folder"))?;
-        std::fs::write(&target, &e.text)?;
-    }
+    let over: BTreeMap<String, String> = files.iter().map(|(rel, e, _)| (rel.clone(), e.text.clone())).collect();
     let scope = Scope { organisatie: Some(org.to_string()), jaar: None };
-    let (tree, diags) = crate::load_and_check(root, &scope, peildatum)?;
+    let (tree, diags) = crate::load_and_check_over(data, &scope, peildatum, &over)?;
     Ok((diags.items().to_vec(), tree.sources))
 }
 
@@ -167,14 +137,14 @@ fn check_in_place(
 /// own finding says it).
 fn to_cell(
     d: Diagnostic,
-    files: &[&(String, Emitted, &Doc)],
+    files: &[&(String, Emitted, &FileValues)],
     name: &str,
     refused: &BTreeSet<(String, u32, &'static str)>,
 ) -> Option<Diagnostic> {
     let Some((_, e, doc)) = d.file.as_deref().and_then(|f| files.iter().find(|(rel, _, _)| rel == f)) else {
         return Some(d);
     };
-    let main = layout::sheets(doc.kind)[0].name;
+    let main = sheets::of_kind(doc.kind)[0].name;
     let pos = d.pos.unwrap_or(Pos::START);
     let src = e.cell(pos).cloned().unwrap_or(Src { sheet: main.to_string(), row: 1, col: 1 });
     let dropped = refused.iter().any(|(sheet, row, field)| {

@@ -1,37 +1,67 @@
 //! Finding the meeting: the file named on the command line must lie inside the data root as
 //! `vergaderingen/<datum>-<beraad>.yaml`.
 
+use crate::layout::{self, Place};
 use crate::model::{Tree, Vergadering};
-use std::path::{Component, Path};
+use std::fmt;
+use std::path::{Path, PathBuf};
 
-/// The meeting file's path relative to the data root (forward slashes), or the Dutch reason
-/// why it cannot be used (exit status 2).
-pub fn relative_path(data: &Path, file: &Path) -> Result<String, String> {
-    let root = data.canonicalize().map_err(|_| format!("gegevensmap `{}` is niet leesbaar", data.display()))?;
-    let canon = file
-        .canonicalize()
-        .map_err(|_| format!("vergaderbestand `{}` bestaat niet of is niet leesbaar", file.display()))?;
-    let Ok(rel) = canon.strip_prefix(&root) else {
-        return Err(format!(
-            "vergaderbestand `{}` ligt buiten de gegevensmap `{}`; geef een bestand onder {}/vergaderingen/",
-            file.display(),
-            data.display(),
-            data.display()
-        ));
-    };
-    let parts: Vec<String> = rel
-        .components()
-        .map(|c| match c {
-            Component::Normal(s) => s.to_string_lossy().into_owned(),
-            _ => String::new(),
-        })
-        .collect();
-    match parts.as_slice() {
-        [dir, name] if dir == "vergaderingen" && name.ends_with(".yaml") => Ok(parts.join("/")),
-        _ => Err(format!(
-            "`{}` is geen vergaderbestand; verwacht vergaderingen/<JJJJ-MM-DD>-<beraad>.yaml in de gegevensmap",
-            file.display()
-        )),
+/// Why a meeting file named on the command line cannot be used (exit status 2).
+#[derive(Debug)]
+pub enum LocateError {
+    /// The data root cannot be read.
+    DataRoot(PathBuf),
+    /// The file does not exist or cannot be read.
+    Unreadable(PathBuf),
+    /// The file lies outside the data root.
+    Outside {
+        /// The file.
+        file: PathBuf,
+        /// The data root.
+        data: PathBuf,
+    },
+    /// The file is inside the data root, but not a meeting file.
+    GeenVergadering(PathBuf),
+}
+
+impl fmt::Display for LocateError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            LocateError::DataRoot(d) => write!(f, "gegevensmap `{}` is niet leesbaar", d.display()),
+            LocateError::Unreadable(file) => {
+                write!(f, "vergaderbestand `{}` bestaat niet of is niet leesbaar", file.display())
+            }
+            LocateError::Outside { file, data } => write!(
+                f,
+                "vergaderbestand `{}` ligt buiten de gegevensmap `{}`; geef een bestand onder {}/{}/",
+                file.display(),
+                data.display(),
+                data.display(),
+                layout::VERGADERINGEN
+            ),
+            LocateError::GeenVergadering(file) => write!(
+                f,
+                "`{}` is geen vergaderbestand; verwacht {}/<JJJJ-MM-DD>-<beraad>.yaml in de gegevensmap",
+                file.display(),
+                layout::VERGADERINGEN
+            ),
+        }
+    }
+}
+
+impl std::error::Error for LocateError {}
+
+/// The meeting file's path relative to the data root (forward slashes), or why it cannot be used.
+pub fn relative_path(data: &Path, file: &Path) -> Result<String, LocateError> {
+    let root = data.canonicalize().map_err(|_| LocateError::DataRoot(data.to_path_buf()))?;
+    let canon = file.canonicalize().map_err(|_| LocateError::Unreadable(file.to_path_buf()))?;
+    if !canon.starts_with(&root) {
+        return Err(LocateError::Outside { file: file.to_path_buf(), data: data.to_path_buf() });
+    }
+    let rel = layout::relative(&root, &canon);
+    match layout::place(&rel) {
+        Place::Vergadering(name) if name.ends_with(".yaml") => Ok(rel),
+        _ => Err(LocateError::GeenVergadering(file.to_path_buf())),
     }
 }
 
@@ -56,10 +86,22 @@ mod tests {
             relative_path(&data, &data.join("vergaderingen/2026-01-01-ogb-b.yaml")).unwrap(),
             "vergaderingen/2026-01-01-ogb-b.yaml"
         );
-        assert!(relative_path(&data, &dir.path().join("elders.yaml")).unwrap_err().contains("buiten de gegevensmap"));
-        assert!(relative_path(&data, &data.join("stelsel.yaml")).unwrap_err().contains("geen vergaderbestand"));
-        assert!(relative_path(&data, &data.join("vergaderingen/nee.yaml")).unwrap_err().contains("bestaat niet"));
+        assert!(
+            relative_path(&data, &dir.path().join("elders.yaml"))
+                .unwrap_err()
+                .to_string()
+                .contains("buiten de gegevensmap")
+        );
+        assert!(
+            relative_path(&data, &data.join("stelsel.yaml")).unwrap_err().to_string().contains("geen vergaderbestand")
+        );
+        assert!(
+            relative_path(&data, &data.join("vergaderingen/nee.yaml"))
+                .unwrap_err()
+                .to_string()
+                .contains("bestaat niet")
+        );
         let sneaky = data.join("vergaderingen/../../elders.yaml");
-        assert!(relative_path(&data, &sneaky).unwrap_err().contains("buiten de gegevensmap"));
+        assert!(relative_path(&data, &sneaky).unwrap_err().to_string().contains("buiten de gegevensmap"));
     }
 }

@@ -6,53 +6,10 @@ use crate::diag::Diagnostics;
 use crate::model::{CycleDoc, Doc, Tree, Year};
 use crate::typeset::Templates;
 use crate::write::{Manifest, OutLock, remove_stale_temps, write_atomic};
-use anyhow::{Context, Result, bail};
+use anyhow::Result;
 use jiff::civil::Date;
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
-
-/// Refuses an output directory inside the data root (documents must never mix with inputs),
-/// then creates it. Returns its canonical path.
-pub fn guard_out(data: &Path, out: &Path) -> Result<PathBuf> {
-    // Judge the place before creating it, so that a refused `--out` leaves nothing behind.
-    if let (Ok(data_c), Some(out_r)) = (data.canonicalize(), resolve_to_be(out))
-        && out_r.starts_with(&data_c)
-    {
-        bail!(
-            "uitvoermap `{}` ligt binnen de gegevensmap `{}`; kies een map daarbuiten",
-            out.display(),
-            data.display()
-        );
-    }
-    std::fs::create_dir_all(out)
-        .with_context(|| format!("uitvoermap `{}` kan niet worden aangemaakt", out.display()))?;
-    let out_c = out.canonicalize().with_context(|| format!("uitvoermap `{}` is niet bruikbaar", out.display()))?;
-    if let Ok(data_c) = data.canonicalize()
-        && out_c.starts_with(&data_c)
-    {
-        bail!(
-            "uitvoermap `{}` ligt binnen de gegevensmap `{}`; kies een map daarbuiten",
-            out.display(),
-            data.display()
-        );
-    }
-    Ok(out_c)
-}
-
-/// Where `path` would be once created: its deepest existing ancestor resolved (links
-/// followed), the missing components appended; `None` when that cannot be told beforehand.
-fn resolve_to_be(path: &Path) -> Option<PathBuf> {
-    let abs = std::path::absolute(path).ok()?;
-    let mut existing = abs.as_path();
-    let mut missing = Vec::new();
-    while !existing.exists() {
-        missing.push(existing.file_name()?);
-        existing = existing.parent()?;
-    }
-    let mut resolved = existing.canonicalize().ok()?;
-    resolved.extend(missing.iter().rev());
-    Some(resolved)
-}
+use std::path::Path;
 
 /// Rendered files: (path relative to `out`, bytes).
 pub type Files = Vec<(String, Vec<u8>)>;
@@ -63,7 +20,7 @@ pub struct Prepared {
     /// Per year: the manifest without outputs, and every table as (path relative to `out`, bytes).
     pub years: BTreeMap<Year, (Manifest, Files)>,
     /// The website of each year, written but not yet in place.
-    pub sites: Vec<super::site::SiteTmp>,
+    pub sites: Vec<crate::write::SiteTmp>,
     /// The time it took to make and write the websites (beside the typesetting).
     pub site_time: std::time::Duration,
 }
@@ -99,9 +56,8 @@ pub fn prepare(
             Doc::Voortgang(k) if m.jaar == y => Some(k),
             _ => None,
         });
-        if let (Some(k), Some(st)) = (quarter, tree.stelsel.as_ref()) {
-            let p = crate::rollup::progress(tree, &r.org, &st.normen, y, k, peildatum);
-            tables.push(crate::view::sheets::progress_table(&p));
+        if let Some(p) = quarter.and_then(|k| r.progress.get(&k)) {
+            tables.push(crate::view::sheets::progress_table(p));
         }
         let mut files: Files =
             tables.iter().map(|t| (format!("{y}/tabellen/{}-{y}.csv", t.name), crate::write::csv(t))).collect();
@@ -118,7 +74,7 @@ pub fn prepare(
             jaren: planned.iter().map(|m| m.jaar).collect::<std::collections::BTreeSet<_>>().into_iter().collect(),
         };
         let clock = std::time::Instant::now();
-        sites.push(super::site::write(out, &input, &mut man)?);
+        sites.push(crate::write::write_site(out, y, &mut man, |sink| crate::site::site(&input, sink))?);
         site_time += clock.elapsed();
         years.insert(y, (man, files));
     }

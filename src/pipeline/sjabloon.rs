@@ -48,9 +48,6 @@ pub fn scaffold(
     }
     for f in &files {
         let path = data.join(&f.rel);
-        if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent).map_err(|e| anyhow!("kan `{}` niet aanmaken: {e}", parent.display()))?;
-        }
         write_atomic(&path, f.text.as_bytes())?;
     }
     Ok(Scaffolded { written: files.into_iter().map(|f| f.rel).collect(), without })

@@ -21,7 +21,7 @@ pub use allocate::allocate;
 pub use amended::{Amended, WijzigingRow};
 pub use caps::{Cap, CapYear, difference};
 pub use grid::{Grid, Years, add_year, add_years};
-pub use options::{Alternatief, Beheerconsequentie, LevelTotal, PartyOptions};
+pub use options::{Beheerconsequentie, LevelTotal, PartyAlternatief, PartyOptions};
 pub use org::{OrgNode, OrgTree};
 pub use progress::{Figures, PartyProgress, PerPerspective, Progress, ProgressLine, latest_quarter, progress};
 pub use realisation::{PartyRealisation, Realised, Variance, Verantwoording, variance};
@@ -29,7 +29,7 @@ pub use totals::{FeatureRow, Line};
 
 use crate::model::*;
 use jiff::civil::Date;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// Everything the documents of cycle year Y show, exact to the cent.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -70,6 +70,9 @@ pub struct Rollup {
     pub amended: Amended,
     /// The begroting of Y against the estimates for Y..Y+2 in the begroting of Y−1.
     pub aansluiting: Aansluiting,
+    /// The progress of every quarter of Y with a progress report file, by quarter (§11):
+    /// computed here once, read by the voortgangsrapportage, its table and the site.
+    pub progress: BTreeMap<u8, Progress>,
 }
 
 /// Rolls up cycle year `y` at reference date `peildatum` (which decides the wijzigingen in
@@ -99,8 +102,19 @@ pub fn rollup(tree: &Tree, y: Year, peildatum: Date) -> Rollup {
         .iter()
         .map(|c| (c.beleidsdoel.clone(), c.jaren.iter().find(|j| j.jaar == y).and_then(|j| j.cap)))
         .collect();
+    let quarters: BTreeSet<u8> = tree
+        .years
+        .get(&y)
+        .into_iter()
+        .flat_map(|m| m.values())
+        .flat_map(|s| s.voortgang.keys().copied())
+        .filter(|k| (1..=3).contains(k))
+        .collect();
+    let progress =
+        quarters.into_iter().map(|k| (k, progress::progress(tree, &org, &st.normen, y, k, peildatum))).collect();
     Rollup {
         jaar: y,
+        progress,
         by_component: totals::by_component(st, &lines),
         by_kostensoort: totals::by_kostensoort(&lines),
         by_feature: totals::by_feature(st, &lines),
@@ -147,6 +161,7 @@ fn empty(y: Year, jaren: Vec<Year>) -> Rollup {
         realised: Realised::default(),
         amended: Amended::default(),
         aansluiting: Aansluiting::default(),
+        progress: BTreeMap::new(),
     }
 }
 

@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 
 /// An alternative of one party, with its difference from what it replaces.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Alternatief {
+pub struct PartyAlternatief {
     /// The service level.
     pub niveau: Niveau,
     /// The perspective it is a total for; `None`: all perspectives together.
@@ -37,7 +37,7 @@ pub struct PartyOptions {
     /// Its request for Y per perspective.
     pub requests: BTreeMap<String, Money>,
     /// Its alternatives, ordered by level, whole-total ones first at each level.
-    pub alternatives: Vec<Alternatief>,
+    pub alternatives: Vec<PartyAlternatief>,
 }
 
 impl PartyOptions {
@@ -105,7 +105,7 @@ pub fn parties(tree: &Tree, org: &OrgTree, own: &BTreeMap<String, Grid>, y: Year
         let request = grid.map(|g| g.year(y)).unwrap_or_default();
         let requests: BTreeMap<String, Money> =
             grid.map(|g| g.perspectives().map(|p| (p.to_string(), g.get(p, y))).collect()).unwrap_or_default();
-        let mut alternatives: Vec<Alternatief> = b
+        let mut alternatives: Vec<PartyAlternatief> = b
             .alternatieven
             .iter()
             .map(|a| {
@@ -114,7 +114,7 @@ pub fn parties(tree: &Tree, org: &OrgTree, own: &BTreeMap<String, Grid>, y: Year
                     Some(p) => requests.get(p).copied().unwrap_or_default(),
                     None => request,
                 };
-                Alternatief {
+                PartyAlternatief {
                     niveau: a.niveau.value,
                     difference: a.totaal.decimal().checked_sub(base.decimal()).expect("difference within range"),
                     beleidsdoel,

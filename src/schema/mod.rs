@@ -10,6 +10,15 @@
 //! mean the same in draft-07 and 2020-12: `if`/`then` rather than `dependentRequired`, and
 //! `$defs` only as `$ref` targets. `patternErrorMessage` is the editors' extension for a readable
 //! message; validators ignore it.
+//!
+//! An editor judges a number by its value, never by how it is written, so every number also
+//! carries what its value can show: amounts `multipleOf: 0.01` (percentages 0.0001) and the
+//! loader's bounds, year keys the loader's range (yaml-language-server hands an unquoted key
+//! `2027:` to `propertyNames` as a number, other validators as the text `"2027"`: the key schema
+//! takes both). What only the notation shows stays with `check` (E003): an exponent that makes a
+//! whole number of cents (`1.45e6`), trailing zeros (`1250000.500`), a quoted year key.
+//! `.ci/editor/` drives yaml-language-server over the default data and broken files and holds it
+//! to `check`, these differences included.
 
 use crate::load::raw::*;
 use crate::model::FileKind;
@@ -25,10 +34,11 @@ const DATE: &str = r"^\d{4}-\d{2}-\d{2}$";
 const AMOUNT: &str = r"^\+?\d+(\.\d{1,2})?$";
 const SIGNED_AMOUNT: &str = r"^[+-]?\d+(\.\d{1,2})?$";
 const PERCENT: &str = r"^\+?\d+(\.\d{1,4})?$";
-const YEAR_KEY: &str = r"^\d{4}$";
 const NON_EMPTY: &str = r"\S";
 /// The widest range of years the loader accepts for a cycle year or a first year.
 const YEARS: (i64, i64) = (2000, 2100);
+/// The loader's bound on amounts and percentages: at most 20 digits before the point.
+const BELOW: f64 = 1e20;
 
 /// The declaration of a file kind.
 pub fn declaration(kind: FileKind) -> &'static Mapping {
@@ -47,7 +57,7 @@ pub fn declaration(kind: FileKind) -> &'static Mapping {
 
 /// The JSON Schema of one file kind.
 pub fn schema(kind: FileKind) -> Value {
-    let mut root = mapping(declaration(kind));
+    let mut root = mapping(declaration(kind), year_keys(kind));
     let defs = used_defs(&root);
     root["$schema"] = DRAFT.into();
     if !defs.is_empty() {
@@ -56,9 +66,92 @@ pub fn schema(kind: FileKind) -> Value {
     root
 }
 
+/// The years a per-year mapping (`bedragen`) of a file kind may name, as the loader judges them:
+/// the construct's capped budgets any year of `YEARS` (else E003); a budget line Y..Y+3 of its
+/// cycle year Y (E203), so at most `YEARS` shifted by 3.
+fn year_keys(kind: FileKind) -> (i64, i64) {
+    match kind {
+        FileKind::Begroting => (YEARS.0, YEARS.1 + 3),
+        _ => YEARS,
+    }
+}
+
+/// A pattern for the four-digit texts of the years `from..=to`, one alternative per decade,
+/// e.g. `^(200\d|201\d|210[0-3])$`.
+fn year_pattern((from, to): (i64, i64)) -> String {
+    assert!((1000..=to).contains(&from) && to <= 9999, "four-digit years");
+    let decades: Vec<String> = (from / 10..=to / 10)
+        .map(|d| {
+            let (lo, hi) = ((from - d * 10).max(0), (to - d * 10).min(9));
+            match (lo, hi) {
+                (0, 9) => format!(r"{d}\d"),
+                (lo, hi) if lo == hi => format!("{d}{lo}"),
+                (lo, hi) => format!("{d}[{lo}-{hi}]"),
+            }
+        })
+        .collect();
+    format!("^({})$", decades.join("|"))
+}
+
 /// The file name to write it to, e.g. "plan.schema.json".
 pub fn file_name(kind: FileKind) -> String {
     format!("{}.schema.json", kind.as_str())
+}
+
+/// Where the files of a kind lie in a data root, as globs relative to it (contract §1, as the
+/// loader's walk classifies them). yaml-language-server puts `**/` before every glob of
+/// `yaml.schemas`, so they match under every data root in the folder an editor opens.
+pub fn globs(kind: FileKind) -> &'static [&'static str] {
+    match kind {
+        FileKind::Stelsel => &["stelsel.yaml"],
+        FileKind::Afspraken => &["afspraken.yaml"],
+        FileKind::Aanvaard => &["aanvaard.yaml"],
+        FileKind::Plan => &["[0-9][0-9][0-9][0-9]/*/plan.yaml"],
+        FileKind::Begroting => &["[0-9][0-9][0-9][0-9]/*/begroting.yaml"],
+        FileKind::Realisatie => &["[0-9][0-9][0-9][0-9]/*/realisatie.yaml"],
+        FileKind::Wijziging => &["[0-9][0-9][0-9][0-9]/*/wijziging-*.yaml"],
+        FileKind::Voortgang => &["[0-9][0-9][0-9][0-9]/*/voortgang-q*.yaml"],
+        FileKind::Vergadering => &["vergaderingen/*.yaml"],
+    }
+}
+
+/// The editor setting `yaml.schemas` (VS Code with the YAML extension, and every client of
+/// yaml-language-server): each schema, at `map` as the editor's folder sees it (relative to that
+/// folder, with `/`), with the globs of its files.
+pub fn yaml_schemas(map: &str) -> Value {
+    let map = map.trim_end_matches('/');
+    let at = |k: FileKind| if map.is_empty() || map == "." { file_name(k) } else { format!("{map}/{}", file_name(k)) };
+    Value::Object(FileKind::ALL.iter().map(|&k| (at(k), json!(globs(k)))).collect())
+}
+
+/// An editor settings file (`.vscode/settings.json`) with `yaml.schemas` set to `schemas`: the
+/// `existing` settings kept, and of its `yaml.schemas` every entry kept except those for a schema
+/// of ours (by file name, wherever it lay). `Err` when `existing` is no JSON object (VS Code also
+/// allows comments, which this does not keep): the caller then leaves the file alone.
+pub fn editor_settings(existing: Option<&str>, schemas: Value) -> Result<String, String> {
+    let mut settings = match existing.map(serde_json::from_str::<Value>) {
+        None => Map::new(),
+        Some(Ok(Value::Object(m))) => m,
+        Some(Ok(_)) => return Err("het bestand is geen JSON-object".into()),
+        Some(Err(e)) => {
+            return Err(format!(
+                "geen geldige JSON (regel {}, kolom {}); commentaar en een komma aan het eind leest jaarcyclus hier niet",
+                e.line(),
+                e.column()
+            ));
+        }
+    };
+    let ours: Vec<String> = FileKind::ALL.iter().map(|&k| file_name(k)).collect();
+    let mut merged = match settings.remove("yaml.schemas") {
+        Some(Value::Object(m)) => m,
+        _ => Map::new(),
+    };
+    merged.retain(|key, _| !ours.iter().any(|f| key == f || key.ends_with(&format!("/{f}"))));
+    if let Value::Object(m) = schemas {
+        merged.extend(m);
+    }
+    settings.insert("yaml.schemas".into(), Value::Object(merged));
+    Ok(serde_json::to_string_pretty(&Value::Object(settings)).expect("settings serialise") + "\n")
 }
 
 /// The shared shapes, by name, each with a general title and text (a use adds its own).
@@ -107,7 +200,8 @@ fn def(name: &str) -> Value {
             "description": "Bedrag in euro's: cijfers met hoogstens twee decimalen achter een punt, bijv. 1250000 \
                             of 1250000.50 (eventueel tussen aanhalingstekens). Nul mag, negatief niet. Geen \
                             Nederlandse notatie (1.250.000,00) en geen exponent (1e6).",
-            "type": ["number", "string"], "minimum": 0, "pattern": AMOUNT,
+            "type": ["number", "string"], "minimum": 0, "exclusiveMaximum": BELOW, "multipleOf": 0.01,
+            "pattern": AMOUNT,
             "patternErrorMessage": "Schrijf een bedrag als 1250000 of 1250000.50: zonder duizendtalpunten, met \
                                     een punt (geen komma) en hoogstens twee decimalen.",
         }),
@@ -116,14 +210,16 @@ fn def(name: &str) -> Value {
             "description": "Verandering van een bedrag in euro's: cijfers met hoogstens twee decimalen achter een \
                             punt, met een min ervoor om te verlagen, bijv. 500000 of -85000. Geen Nederlandse \
                             notatie en geen exponent.",
-            "type": ["number", "string"], "pattern": SIGNED_AMOUNT,
+            "type": ["number", "string"], "exclusiveMinimum": -BELOW, "exclusiveMaximum": BELOW,
+            "multipleOf": 0.01, "pattern": SIGNED_AMOUNT,
             "patternErrorMessage": "Schrijf een mutatie als 500000 of -85000.50: zonder duizendtalpunten, met \
                                     een punt (geen komma) en hoogstens twee decimalen.",
         }),
         "procent" => json!({
             "title": "Percentage",
             "description": "Een percentage als getal met hoogstens vier decimalen, bijv. 19 of 33.3333.",
-            "type": ["number", "string"], "minimum": 0, "pattern": PERCENT,
+            "type": ["number", "string"], "minimum": 0, "exclusiveMaximum": BELOW, "multipleOf": 0.0001,
+            "pattern": PERCENT,
             "patternErrorMessage": "Schrijf een percentage als 19 of 33.3333, met een punt en hoogstens vier \
                                     decimalen.",
         }),
@@ -165,7 +261,7 @@ fn shared(name: &str) -> Value {
 }
 
 /// The value of a shape (without the field's own title and text).
-fn shape(s: Shape, required: bool) -> Value {
+fn shape(s: Shape, required: bool, years: (i64, i64)) -> Value {
     match s {
         Shape::Id => shared("id"),
         Shape::Code => shared("code"),
@@ -185,9 +281,14 @@ fn shape(s: Shape, required: bool) -> Value {
         Shape::Choice(spellings) => json!({ "type": "string", "enum": spellings }),
         Shape::Amounts => json!({
             "type": "object",
+            // A number for yaml-language-server (`2027:` unquoted), the text for validators of JSON.
             "propertyNames": {
-                "pattern": YEAR_KEY,
-                "patternErrorMessage": "Een jaar is een jaartal van vier cijfers, bijv. 2026.",
+                "type": ["integer", "string"], "minimum": years.0, "maximum": years.1,
+                "pattern": year_pattern(years),
+                "patternErrorMessage": format!(
+                    "Een jaar is een jaartal van {} tot en met {} zonder aanhalingstekens, bijv. 2026.",
+                    years.0, years.1
+                ),
             },
             "additionalProperties": shared("bedrag"),
         }),
@@ -200,16 +301,16 @@ fn shape(s: Shape, required: bool) -> Value {
                 "description": "Aandeel van deze financier in procenten: 0 tot en met 100, hoogstens 4 decimalen.",
             },
         }),
-        Shape::List(m) => json!({ "type": "array", "items": mapping(m) }),
-        Shape::Map(m) => mapping(m),
+        Shape::List(m) => json!({ "type": "array", "items": mapping(m, years) }),
+        Shape::Map(m) => mapping(m, years),
     }
 }
 
 /// A closed mapping: only its fields, the required ones present, its rules as `allOf`.
-fn mapping(m: &Mapping) -> Value {
+fn mapping(m: &Mapping, years: (i64, i64)) -> Value {
     let mut properties = Map::new();
     for f in m.fields {
-        let mut v = shape(f.spec.shape, f.spec.required);
+        let mut v = shape(f.spec.shape, f.spec.required, years);
         v["title"] = f.spec.title.into();
         v["description"] = f.spec.description.into();
         if let Some(d) = f.spec.default {

@@ -220,6 +220,9 @@ fn stelsel_examples() {
     refuses(Stelsel, STELSEL, "id: rijk", "id: Rijk");
     refuses(Stelsel, STELSEL, "naam: Beheer DSO-LV", "titel: Beheer DSO-LV");
     refuses(Stelsel, STELSEL, "2025: 41000000", "Y: 41000000");
+    refuses(Stelsel, STELSEL, "2025: 41000000", "2101: 41000000");
+    refuses(Stelsel, STELSEL, "2025: 41000000", "20255: 41000000");
+    refuses(Stelsel, STELSEL, "rijk: 19.5", "rijk: 19.55555");
     refuses(Stelsel, STELSEL, "rijk: 19.5", "rijk: 119.5");
     refuses(Stelsel, STELSEL, "jaar: Y+1", "jaar: Y+2");
     refuses(Stelsel, STELSEL, "maand: 9", "maand: 13");
@@ -295,6 +298,14 @@ alternatieven:
 #[test]
 fn begroting_examples() {
     accepts(Begroting, BEGROTING);
+    // The widest range of a budget line's years: Y..Y+3 of the latest cycle year the loader takes.
+    accepts(Begroting, &BEGROTING.replacen("2028: 0", "2103: 0", 1));
+    refuses(Begroting, BEGROTING, "2028: 0", "2104: 0");
+    refuses(Begroting, BEGROTING, "2025: 1250000", "20277: 1250000");
+    refuses(Begroting, BEGROTING, "2025: 1250000", "1999: 1250000");
+    refuses(Begroting, BEGROTING, "2026: 1300000.5", "2026: 1300000.505");
+    refuses(Begroting, BEGROTING, "2026: 1300000.5", "2026: 100000000000000000000");
+    refuses(Begroting, BEGROTING, "totaal: 9800000", "totaal: 9800000.001");
     refuses(Begroting, BEGROTING, "2025: 1250000", "2025: \"1.250.000,00\"");
     refuses(Begroting, BEGROTING, "2025: 1250000", "2025: \"1250000.505\"");
     refuses(Begroting, BEGROTING, "2025: 1250000", "2025: -1");
@@ -406,4 +417,101 @@ fn the_default_data_set_is_accepted() {
         let e = errors(kind, &std::fs::read_to_string(&path).unwrap());
         assert!(e.is_empty(), "{}: {e:#?}", path.display());
     }
+}
+
+/// The year keys' pattern (for validators that see keys as text) says what their bounds say (for
+/// yaml-language-server, which hands an unquoted key over as a number).
+#[test]
+fn year_key_patterns_match_their_bounds() {
+    for range in [YEARS, (YEARS.0, YEARS.1 + 3), (2005, 2012), (1000, 9999)] {
+        let pattern = json!({ "type": "string", "pattern": year_pattern(range) });
+        let v = jsonschema::draft7::new(&pattern).expect("a valid pattern");
+        for year in 0..=10_000 {
+            let inside = (range.0..=range.1).contains(&year);
+            assert_eq!(v.is_valid(&json!(year.to_string())), inside, "{range:?} {year}");
+        }
+    }
+    for (kind, pointer, range) in [
+        (Begroting, "/properties/regels/items/properties/bedragen/propertyNames", (YEARS.0, YEARS.1 + 3)),
+        (Stelsel, "/properties/taakstellend/items/properties/bedragen/propertyNames", YEARS),
+    ] {
+        let s = schema(kind);
+        let names = at(&s, pointer);
+        assert_eq!((names["minimum"].as_i64(), names["maximum"].as_i64()), (Some(range.0), Some(range.1)));
+        assert_eq!(names["pattern"], year_pattern(range));
+        assert_eq!(strings(&names["type"]), ["integer", "string"]);
+    }
+}
+
+/// What an editor can see of an amount: a multiple of a cent below the loader's bound.
+#[test]
+fn amounts_carry_what_their_value_shows() {
+    let s = schema(Begroting);
+    let bedrag = at(&s, "/$defs/bedrag");
+    assert_eq!(bedrag["multipleOf"], 0.01);
+    assert_eq!((bedrag["minimum"].as_f64(), bedrag["exclusiveMaximum"].as_f64()), (Some(0.0), Some(1e20)));
+    let w = schema(Wijziging);
+    let mutatie = at(&w, "/$defs/mutatie");
+    assert_eq!(mutatie["multipleOf"], 0.01);
+    assert_eq!(mutatie["exclusiveMinimum"].as_f64(), Some(-1e20));
+    assert_eq!(at(&schema(Stelsel), "/$defs/procent")["multipleOf"], 0.0001);
+}
+
+#[test]
+fn editor_settings_tie_every_schema_to_its_files() {
+    let s = yaml_schemas("schema");
+    let m = s.as_object().unwrap();
+    assert_eq!(m.len(), ALL.len());
+    for &k in ALL {
+        assert_eq!(strings(&m[&format!("schema/{}", file_name(k))]), globs(k), "{k:?}");
+    }
+    assert_eq!(strings(&m["schema/begroting.schema.json"]), ["[0-9][0-9][0-9][0-9]/*/begroting.yaml"]);
+    assert_eq!(strings(&m["schema/vergadering.schema.json"]), ["vergaderingen/*.yaml"]);
+    assert!(yaml_schemas("../schema/").get("../schema/plan.schema.json").is_some());
+    assert!(yaml_schemas(".").get("plan.schema.json").is_some());
+    // Every file the default data holds has exactly one glob that matches it.
+    let glob = |g: &str, rel: &str| {
+        let (gs, rs): (Vec<&str>, Vec<&str>) = (g.split('/').collect(), rel.split('/').collect());
+        gs.len() == rs.len()
+            && gs.iter().zip(&rs).all(|(g, r)| match *g {
+                "*" => true,
+                "[0-9][0-9][0-9][0-9]" => r.len() == 4 && r.bytes().all(|b| b.is_ascii_digit()),
+                g => match g.split_once('*') {
+                    Some((a, b)) => r.starts_with(a) && r.ends_with(b) && r.len() >= a.len() + b.len(),
+                    None => g == *r,
+                },
+            })
+    };
+    for (rel, kind) in [
+        ("stelsel.yaml", Stelsel),
+        ("afspraken.yaml", Afspraken),
+        ("aanvaard.yaml", Aanvaard),
+        ("2027/geonovum/plan.yaml", Plan),
+        ("2027/geonovum/begroting.yaml", Begroting),
+        ("2025/geonovum/realisatie.yaml", Realisatie),
+        ("2026/rws-obo/wijziging-1.yaml", Wijziging),
+        ("2026/rws-obo/voortgang-q2.yaml", Voortgang),
+        ("vergaderingen/2026-12-10-ogb-b.yaml", Vergadering),
+    ] {
+        let matching: Vec<FileKind> = ALL.iter().copied().filter(|&k| globs(k).iter().any(|g| glob(g, rel))).collect();
+        assert_eq!(matching, [kind], "{rel}");
+    }
+}
+
+#[test]
+fn editor_settings_keep_what_else_is_there() {
+    let fresh = editor_settings(None, yaml_schemas("schema")).unwrap();
+    let v: Value = serde_json::from_str(&fresh).unwrap();
+    assert_eq!(v.as_object().unwrap().len(), 1);
+    assert!(fresh.ends_with("}\n"));
+    let existing = r#"{"editor.tabSize": 2, "yaml.schemas": {"oud/begroting.schema.json": ["x.yaml"],
+        "https://json.schemastore.org/github-workflow.json": [".github/workflows/*.yml"]}}"#;
+    let v: Value = serde_json::from_str(&editor_settings(Some(existing), yaml_schemas("schema")).unwrap()).unwrap();
+    assert_eq!(v["editor.tabSize"], 2);
+    let schemas = v["yaml.schemas"].as_object().unwrap();
+    assert!(schemas.get("oud/begroting.schema.json").is_none(), "a schema of ours moved: the old entry goes");
+    assert!(schemas.get("https://json.schemastore.org/github-workflow.json").is_some());
+    assert_eq!(schemas.len(), ALL.len() + 1);
+    assert!(editor_settings(Some("// commentaar\n{}"), yaml_schemas("schema")).is_err());
+    assert!(editor_settings(Some("[]"), yaml_schemas("schema")).is_err());
 }

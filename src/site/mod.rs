@@ -79,10 +79,8 @@ pub fn site(input: &Input, sink: &mut dyn FnMut(&str, &[u8]) -> Result<()>) -> R
     for n in &input.r.org.nodes {
         put(s.party(&g, &n.id))?;
     }
-    let prefix = format!("{}/", s.jaar);
     for file in s.bronnen.keys() {
-        let owner = file.strip_prefix(&prefix).and_then(|rest| rest.split_once('/')).map(|(o, _)| o);
-        let owner = owner.filter(|o| s.partijen.get(o).is_some());
+        let owner = s.owner(file).filter(|o| s.partijen.get(o).is_some());
         put(s.source(file, &back, &marks, owner))?;
     }
     sink("stijl.css", STYLE.as_bytes())

@@ -127,8 +127,7 @@ impl<'a> Site<'a> {
 
     /// The party whose folder of this year holds `file` (`<Y>/<party>/…`), if any.
     pub fn owner<'f>(&self, file: &'f str) -> Option<&'f str> {
-        let rest = file.strip_prefix(self.jaar.to_string().as_str())?.strip_prefix('/')?;
-        rest.split_once('/').map(|(party, _)| party)
+        crate::layout::owner_in(file, self.jaar)
     }
 
     /// The page of a party, relative to the site.

@@ -6,6 +6,7 @@
 
 pub mod yaml;
 
+use crate::layout;
 use crate::model::*;
 use yaml::{amount, q};
 
@@ -32,10 +33,13 @@ pub fn next_year(tree: &Tree, y: Year, organisatie: Option<&str>) -> (Vec<File>,
             continue;
         }
         if let Some(p) = plan {
-            files.push(File { rel: format!("{y}/{id}/plan.yaml"), text: plan_text(p, id, &o.naam, y) });
+            files.push(File { rel: layout::party_file(y, id, "plan.yaml"), text: plan_text(p, id, &o.naam, y) });
         }
         if let Some(b) = begroting {
-            files.push(File { rel: format!("{y}/{id}/begroting.yaml"), text: begroting_text(b, id, &o.naam, y) });
+            files.push(File {
+                rel: layout::party_file(y, id, "begroting.yaml"),
+                text: begroting_text(b, id, &o.naam, y),
+            });
         }
     }
     (files, without)

@@ -64,8 +64,8 @@ impl<'a> Base<'a> {
     /// An input file in words: `begroting 2027 van Kadaster (OBO)` (the short name when
     /// `short`), `stelsel`, `afsprakenregister`, `vergadering <naam>`.
     pub fn source(&self, file: &str, short: bool) -> String {
-        let name = file.rsplit('/').next().unwrap_or(file);
-        match (crate::diag::party_folder(file), name.strip_suffix(".yaml")) {
+        let name = crate::layout::file_name(file);
+        match (crate::layout::party_of(file), name.strip_suffix(".yaml")) {
             (Some((y, org)), kind) => {
                 let who = if short { self.party_short(org) } else { self.party(org) };
                 match kind {
@@ -75,7 +75,9 @@ impl<'a> Base<'a> {
             }
             (None, Some("stelsel")) => "stelsel".into(),
             (None, Some("afspraken")) => "afsprakenregister".into(),
-            (None, Some(stem)) if file.starts_with("vergaderingen/") => format!("vergadering {stem}"),
+            (None, Some(stem)) if matches!(crate::layout::place(file), crate::layout::Place::Vergadering(_)) => {
+                format!("vergadering {stem}")
+            }
             _ => "gegevensmap".into(),
         }
     }

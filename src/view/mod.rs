@@ -11,7 +11,6 @@ pub(crate) mod deliveries;
 mod document;
 pub(crate) mod head;
 pub(crate) mod herkomst;
-pub mod meeting;
 pub mod options;
 pub mod plan;
 mod points;
@@ -23,6 +22,7 @@ pub mod sheets;
 mod summary;
 pub mod tables;
 pub mod text;
+pub mod vergadering;
 
 #[cfg(test)]
 mod tests;

@@ -1,9 +1,9 @@
-//! Spreadsheet export: the roll-up tables as `write::Table`s, for CSV and XLSX — controllers
+//! Spreadsheet export: the roll-up tables as `table::Table`s, for CSV and XLSX — controllers
 //! live in spreadsheets. Pure; exact amounts (the XLSX writer converts at the very last step).
 
 use crate::model::{Tree, variance_percent};
 use crate::rollup::{Progress, Rollup};
-use crate::write::{Cell, Table};
+use crate::table::{Cell, Table};
 use jiff::civil::Date;
 
 fn money(m: crate::model::Money) -> Cell {

@@ -4,7 +4,7 @@
 //! a millionth of a cent of one (what a sum of cents in a spreadsheet gives) — never rounded
 //! silently; text is handed to the loader as text, so Dutch notation gets the loader's own hint.
 
-use super::doc::Val;
+use super::values::Val;
 use crate::diag::{Diagnostic, msg};
 use crate::load::raw::Shape;
 use jiff::civil::Date;

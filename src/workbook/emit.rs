@@ -1,8 +1,8 @@
-//! A [`Doc`] as the contract's YAML, with the cell of every value remembered by its line and
+//! A [`FileValues`] as the contract's YAML, with the cell of every value remembered by its line and
 //! column, so that a finding of the loader about the YAML lands on the cell it came from.
 
-use super::doc::{Doc, Record, Src, Val};
-use super::layout::top;
+use super::sheets::top;
+use super::values::{FileValues, Record, Src, Val};
 use crate::diag::Pos;
 use crate::load::raw::{Mapping, Shape};
 use crate::sjabloon::yaml::{amount, q};
@@ -83,7 +83,7 @@ fn record(out: &mut Emitted, mapping: &Mapping, r: &Record, indent: &str, first:
 }
 
 /// The YAML of a file, with a comment saying where it came from.
-pub fn yaml(doc: &Doc, origin: &str) -> Emitted {
+pub fn yaml(doc: &FileValues, origin: &str) -> Emitted {
     let mapping = top(doc.kind);
     let mut out = Emitted::default();
     out.text.push_str(&format!(

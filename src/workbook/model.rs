@@ -1,7 +1,7 @@
-//! The model as [`Doc`]s: a party's current files exactly as the loader read them, and blank
+//! The model as [`FileValues`]s: a party's current files exactly as the loader read them, and blank
 //! realisatie and voortgang files (every line and result listed, amounts to fill in).
 
-use super::doc::{Doc, Kind, Record, Val};
+use super::values::{FileValues, Kind, Record, Val};
 use crate::model::*;
 
 /// A budget line shown beside its realisation or progress line: id, omschrijving, budget.
@@ -9,8 +9,8 @@ pub type LineInfo = (String, String, Money);
 /// A plan result shown beside its status: id, omschrijving.
 pub type ResultInfo = (String, String);
 
-fn kop(kind: Kind, h: &Header) -> Doc {
-    let mut d = Doc::new(kind);
+fn kop(kind: Kind, h: &Header) -> FileValues {
+    let mut d = FileValues::new(kind);
     d.kop.put("organisatie", Val::Text(h.organisatie.value.clone()));
     d.kop.put("jaar", Val::Int(h.jaar.value.into()));
     d.kop.put("status", Val::Text(h.status.as_str().into()));
@@ -29,7 +29,7 @@ fn money(m: Money) -> Val {
 }
 
 /// A plan as values.
-pub fn plan(p: &Plan) -> Doc {
+pub fn plan(p: &Plan) -> FileValues {
     let mut d = kop(Kind::Plan, &p.header);
     d.kop.put("dienstverleningsniveau", Val::Text(p.dienstverleningsniveau.value.as_str().into()));
     let doelen = p.doelen.iter().map(|x| {
@@ -97,7 +97,7 @@ pub fn plan(p: &Plan) -> Doc {
 }
 
 /// A begroting as values.
-pub fn begroting(b: &Begroting) -> Doc {
+pub fn begroting(b: &Begroting) -> FileValues {
     let mut d = kop(Kind::Begroting, &b.header);
     let regels = b.regels.iter().map(|x| {
         let mut r = Record::default();
@@ -131,7 +131,7 @@ pub fn begroting(b: &Begroting) -> Doc {
 
 /// A realisatie as values; `lines` gives each budget line's omschrijving and budget for Y,
 /// shown beside it for information.
-pub fn realisatie(r: &Realisatie, lines: &[LineInfo], results: &[ResultInfo]) -> Doc {
+pub fn realisatie(r: &Realisatie, lines: &[LineInfo], results: &[ResultInfo]) -> FileValues {
     let mut d = kop(Kind::Realisatie, &r.header);
     let regels = r.regels.iter().map(|x| {
         let mut rec = Record::default();
@@ -157,7 +157,7 @@ pub fn realisatie(r: &Realisatie, lines: &[LineInfo], results: &[ResultInfo]) ->
 }
 
 /// A voortgang as values (see [`realisatie`] for `lines` and `results`).
-pub fn voortgang(v: &Voortgang, lines: &[LineInfo], results: &[ResultInfo]) -> Doc {
+pub fn voortgang(v: &Voortgang, lines: &[LineInfo], results: &[ResultInfo]) -> FileValues {
     let mut d = kop(Kind::Voortgang, &v.header);
     insert_kwartaal(&mut d, v.kwartaal.value);
     let regels = v.regels.iter().map(|x| {
@@ -189,16 +189,16 @@ fn status_row(results: &[ResultInfo], id: &str, status: &str, toelichting: &Opti
     rec
 }
 
-fn insert_kwartaal(d: &mut Doc, k: u8) {
+fn insert_kwartaal(d: &mut FileValues, k: u8) {
     let at = d.kop.fields.iter().position(|v| v.field == "status").unwrap_or(d.kop.fields.len());
-    d.kop.fields.insert(at, super::doc::Value { field: "kwartaal", val: Val::Int(k.into()), src: None });
+    d.kop.fields.insert(at, super::values::Value { field: "kwartaal", val: Val::Int(k.into()), src: None });
 }
 
 /// A blank realisatie (`kwartaal: None`) or voortgang for party `org` and year `y`: one row
 /// per budget line and per plan result, with the amounts and statuses left to fill in.
-pub fn blank(org: &str, y: Year, kwartaal: Option<u8>, lines: &[LineInfo], results: &[ResultInfo]) -> Doc {
+pub fn blank(org: &str, y: Year, kwartaal: Option<u8>, lines: &[LineInfo], results: &[ResultInfo]) -> FileValues {
     let kind = if kwartaal.is_some() { Kind::Voortgang } else { Kind::Realisatie };
-    let mut d = Doc::new(kind);
+    let mut d = FileValues::new(kind);
     d.kop.put("organisatie", Val::Text(org.into()));
     d.kop.put("jaar", Val::Int(y.into()));
     d.kop.put("status", Val::Text(Status::Concept.as_str().into()));

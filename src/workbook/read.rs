@@ -1,12 +1,12 @@
-//! A workbook of the spreadsheet route read back into [`Doc`]s, cell by cell: streamed (a
+//! A workbook of the spreadsheet route read back into [`FileValues`]s, cell by cell: streamed (a
 //! hostile sheet with a value in row 1,048,576 costs one cell, not a dense grid), under limits
 //! on the file, its unpacked size and its rows, with a coded finding at the sheet and cell for
 //! everything that is not read as a value — hidden or unknown sheets, merged cells, unknown
 //! columns, values outside the table, formulas without a stored result.
 
 use super::cell::{Cell, Raw, value};
-use super::doc::{Doc, Kind, Record, Src, Val, Value};
-use super::layout::{self, GUIDE_SHEET, LISTS_SHEET, SheetDef, kop_fields};
+use super::sheets::{self, GUIDE_SHEET, LISTS_SHEET, SheetDef, kop_fields};
+use super::values::{FileValues, Kind, Record, Src, Val, Value};
 use crate::diag::{Diagnostic, msg};
 use crate::load::raw::{Mapping, Shape};
 use calamine::{DataRef, Reader, SheetVisible, Xlsx};
@@ -27,7 +27,7 @@ type Grid = BTreeMap<u32, BTreeMap<u32, Cell>>;
 #[derive(Debug, Default)]
 pub struct Read {
     /// The files it holds, in the order plan, begroting, realisatie, voortgang.
-    pub docs: Vec<Doc>,
+    pub docs: Vec<FileValues>,
     /// Every problem, at its sheet and cell.
     pub diags: Vec<Diagnostic>,
     /// (sheet, row, field) of every cell whose value was refused (its field is left out).
@@ -68,7 +68,7 @@ pub fn read(bytes: &[u8], file: &str) -> Read {
         if name == GUIDE_SHEET || name == LISTS_SHEET {
             continue;
         }
-        let Some(def) = layout::sheet(name) else {
+        let Some(def) = sheets::named(name) else {
             out.at(file, msg::unknown_sheet(name), name, 1, 1);
             continue;
         };
@@ -92,11 +92,11 @@ pub fn read(bytes: &[u8], file: &str) -> Read {
         grids.insert(def.name, (grid, merged));
     }
     for kind in [Kind::Plan, Kind::Begroting, Kind::Realisatie, Kind::Voortgang] {
-        let defs = layout::sheets(kind);
+        let defs = sheets::of_kind(kind);
         if !defs.iter().any(|d| grids.contains_key(d.name)) {
             continue;
         }
-        let mut doc = Doc::new(kind);
+        let mut doc = FileValues::new(kind);
         if !grids.contains_key(defs[0].name) {
             for d in defs.iter().filter(|d| grids.contains_key(d.name)) {
                 let what = format!("op blad `{}`: het hoort bij blad `{}`, dat ontbreekt", d.name, defs[0].name);
@@ -186,7 +186,14 @@ enum Column {
     Info,
 }
 
-fn read_sheet(def: &SheetDef, grid: &Grid, merged: &[calamine::Dimensions], file: &str, out: &mut Read, doc: &mut Doc) {
+fn read_sheet(
+    def: &SheetDef,
+    grid: &Grid,
+    merged: &[calamine::Dimensions],
+    file: &str,
+    out: &mut Read,
+    doc: &mut FileValues,
+) {
     let src = |row: u32, col: u32| Src { sheet: def.name.to_string(), row, col };
     // The header fields: a row whose first cell names one, its value beside it.
     let mut kop_rows = BTreeSet::new();

@@ -2,7 +2,7 @@
 //! reads as the same model; cells become values exactly or a coded finding.
 
 use super::cell::{Cell, Raw, value, whole_cents};
-use super::doc::Kind;
+use super::values::Kind;
 use super::write::{Registers, workbook};
 use crate::load::raw::Shape;
 use crate::model::{Scope, Tree};
@@ -142,7 +142,7 @@ fn cells_become_values_or_coded_findings() {
     let formula = Cell { raw: None, formula: Some("B2*2".into()) };
     let e = value("bedrag", Shape::Amount, &formula).unwrap_err();
     assert!(e.message.contains("B2*2"), "{}", e.message);
-    use super::doc::Val;
+    use super::values::Val;
     assert_eq!(value("jaar", Shape::Year, &c(Raw::Text("2027".into()))).unwrap(), Some(Val::Int(2027)));
     assert_eq!(
         value("bedrag", Shape::Amount, &c(Raw::Text("1.250.000,00".into()))).unwrap(),

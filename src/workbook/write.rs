@@ -1,19 +1,17 @@
-//! [`Doc`]s as one workbook of the spreadsheet route: a sheet "Toelichting" that says what to
-//! do, per file its sheets from [`layout`] — header fields with their notes, then each table
+//! [`FileValues`]s as one workbook of the spreadsheet route: a sheet "Toelichting" that says what to
+//! do, per file its sheets from [`sheets`] — header fields with their notes, then each table
 //! with a notes row above the row of field names — drop-down lists for every spelled field and
 //! every register of the stelsel (on a hidden sheet "Lijsten"), text columns formatted as text
 //! so that a typed `99,5%` or `2026-09-01` stays what it was typed as, and a fixed creation
 //! date, so that the same files give the same bytes.
 
-use super::doc::{Doc, Record, Val};
-use super::layout::{self, Choices, GUIDE_SHEET, LISTS_SHEET, SheetDef, choices, kop_fields};
+use super::sheets::{self, Choices, GUIDE_SHEET, LISTS_SHEET, SheetDef, choices, kop_fields};
+use super::values::{FileValues, Record, Val};
 use crate::load::raw::{Field, Shape};
 use crate::model::{Klasse, Kostensoort, Niveau, ResultaatStatus, Status, VoortgangStatus};
-use crate::write::table::{WORKBOOK_DATE, to_f64};
+use crate::write::excel::{self, Formats, to_f64};
 use anyhow::Context;
-use rust_xlsxwriter::{
-    Color, DataValidation, DocProperties, ExcelDateTime, Format, FormatAlign, Formula, Workbook, Worksheet,
-};
+use rust_xlsxwriter::{DataValidation, ExcelDateTime, Format, Formula, Worksheet};
 
 /// Empty rows below a table that still get the drop-down lists and formats.
 const SPARE_ROWS: u32 = 500;
@@ -45,46 +43,11 @@ fn lists(reg: &Registers) -> Vec<(Choices, Vec<String>)> {
     ]
 }
 
-struct Formats {
-    title: Format,
-    label: Format,
-    note: Format,
-    header: Format,
-    text: Format,
-    amount: Format,
-    date: Format,
-    int: Format,
-    info: Format,
-    info_amount: Format,
-}
-
-fn formats() -> Formats {
-    let grey = Color::RGB(0x5A5A5A);
-    Formats {
-        title: Format::new().set_bold().set_font_size(14),
-        label: Format::new().set_bold(),
-        note: Format::new().set_italic().set_font_color(grey).set_text_wrap().set_align(FormatAlign::Top),
-        header: Format::new()
-            .set_bold()
-            .set_background_color(Color::RGB(0xDDE6F0))
-            .set_border_bottom(rust_xlsxwriter::FormatBorder::Thin),
-        text: Format::new().set_num_format("@").set_align(FormatAlign::Top),
-        amount: Format::new().set_num_format("#,##0.00").set_align(FormatAlign::Top),
-        date: Format::new().set_num_format("yyyy-mm-dd").set_align(FormatAlign::Top),
-        int: Format::new().set_num_format("0").set_align(FormatAlign::Top),
-        info: Format::new().set_font_color(grey).set_align(FormatAlign::Top),
-        info_amount: Format::new().set_font_color(grey).set_num_format("#,##0.00").set_align(FormatAlign::Top),
-    }
-}
-
 /// The workbook of `docs` (one per file kind) for party `naam`; `guide` is the text of the
 /// first sheet, one paragraph per row.
-pub fn workbook(docs: &[Doc], naam: &str, guide: &[String], reg: &Registers) -> anyhow::Result<Vec<u8>> {
-    let (year, month, day) = WORKBOOK_DATE;
-    let created = ExcelDateTime::from_ymd(year, month, day).context("vaste werkmapdatum")?;
-    let mut wb = Workbook::new();
-    wb.set_properties(&DocProperties::new().set_creation_datetime(&created).set_author("jaarcyclus"));
-    let f = formats();
+pub fn workbook(docs: &[FileValues], naam: &str, guide: &[String], reg: &Registers) -> anyhow::Result<Vec<u8>> {
+    let mut wb = excel::workbook()?;
+    let f = Formats::new();
     let sheet = wb.add_worksheet().set_name(GUIDE_SHEET)?;
     sheet.set_column_width(0, 110)?;
     sheet.write_string_with_format(0, 0, format!("Werkmap {naam}"), &f.title)?;
@@ -93,7 +56,7 @@ pub fn workbook(docs: &[Doc], naam: &str, guide: &[String], reg: &Registers) -> 
     }
     let lists = lists(reg);
     for doc in docs {
-        for def in layout::sheets(doc.kind) {
+        for def in sheets::of_kind(doc.kind) {
             let sheet = wb.add_worksheet().set_name(def.name)?;
             fill(sheet, def, doc, naam, &f, &lists).with_context(|| format!("kan blad `{}` niet maken", def.name))?;
         }
@@ -118,7 +81,7 @@ enum Col<'a> {
 fn fill(
     sheet: &mut Worksheet,
     def: &SheetDef,
-    doc: &Doc,
+    doc: &FileValues,
     naam: &str,
     f: &Formats,
     lists: &[(Choices, Vec<String>)],

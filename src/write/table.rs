@@ -1,41 +1,14 @@
-//! Write stage, tables: renders the controllers' tables as CSV (Dutch Excel convention) and as
+//! Write stage, tables: renders the controllers' tables (`crate::table`) as CSV (Dutch Excel convention) and as
 //! XLSX workbooks, both byte-for-byte deterministic.
 
+use super::excel::{Formats, to_f64, workbook};
+use crate::table::{Cell, Table};
 use anyhow::Context;
 use rust_decimal::{Decimal, RoundingStrategy};
-use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, Workbook, Worksheet};
-
-/// A table for controllers' spreadsheets.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Table {
-    /// The sheet name in a workbook: at most 31 characters, none of `[]:*?/\`.
-    pub name: String,
-    /// The column headers, written as the first row.
-    pub headers: Vec<String>,
-    /// The rows below the header, one `Cell` per column.
-    pub rows: Vec<Vec<Cell>>,
-}
-
-/// One cell of a `Table`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Cell {
-    /// Free text.
-    Text(String),
-    /// An amount in euros, shown with two decimals.
-    Money(Decimal),
-    /// A whole number, such as a year.
-    Int(i64),
-    /// A percentage in percent: `12.5` means 12,5%.
-    Percent(Decimal),
-    /// No value.
-    Empty,
-}
+use rust_xlsxwriter::Worksheet;
 
 /// Percentages are shown with at most this many decimals (a verdeelsleutel has at most 4).
 const PERCENT_DECIMALS: u32 = 4;
-
-/// The creation date written into every workbook: fixed, so that equal tables give equal bytes.
-pub(crate) const WORKBOOK_DATE: (u16, u8, u8) = (2000, 1, 1);
 
 /// Renders `table` as CSV for Dutch Excel: `;` separator, decimal comma, no thousands
 /// separator, UTF-8 with BOM, CRLF line ends, RFC 4180 quoting. Written field by field into
@@ -124,27 +97,13 @@ fn percent(p: Decimal) -> Decimal {
 /// rust_xlsxwriter's constant-memory mode (rows streamed to a temporary file, strings inline),
 /// with three formats for the whole workbook and column widths computed from the text.
 pub fn xlsx(tables: &[Table]) -> anyhow::Result<Vec<u8>> {
-    let (year, month, day) = WORKBOOK_DATE;
-    let created = ExcelDateTime::from_ymd(year, month, day).context("vaste werkmapdatum")?;
-    let mut workbook = Workbook::new();
-    workbook.set_properties(&DocProperties::new().set_creation_datetime(&created).set_author("jaarcyclus"));
-    let formats = Formats {
-        bold: Format::new().set_bold(),
-        euro: Format::new().set_num_format("\"€\" #,##0.00"),
-        pct: Format::new().set_num_format("0.0#%"),
-    };
+    let mut workbook = workbook()?;
+    let formats = Formats::new();
     for table in tables {
         let sheet = workbook.add_worksheet_with_constant_memory().context("kan geen werkblad toevoegen")?;
         fill_sheet(sheet, table, &formats).with_context(|| format!("kan het werkblad `{}` niet maken", table.name))?;
     }
     workbook.save_to_buffer().context("kan de werkmap niet opslaan")
-}
-
-/// The formats of a workbook, made once.
-struct Formats {
-    bold: Format,
-    euro: Format,
-    pct: Format,
 }
 
 /// The widest a column gets, in characters.
@@ -200,13 +159,6 @@ fn fill_sheet(sheet: &mut Worksheet, table: &Table, f: &Formats) -> anyhow::Resu
         }
     }
     Ok(())
-}
-
-/// The one place a number becomes binary floating point: Excel stores every number as an
-/// IEEE double. Going through the decimal text gives the double nearest to the exact value
-/// (for amounts below 2^53 cents that double reads back as the same amount).
-pub(crate) fn to_f64(value: Decimal) -> f64 {
-    value.to_string().parse().unwrap_or(f64::NAN)
 }
 
 #[cfg(test)]

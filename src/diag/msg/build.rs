@@ -1,6 +1,6 @@
 //! How a message is put together: text and parties (see `Part`), a hint, and the subject.
 
-pub(super) use crate::diag::codes::Code;
+pub(super) use crate::codes::Code;
 pub(super) use crate::diag::diagnostic::{Diagnostic, Message, Part};
 
 pub(super) fn d(code: Code, message: String, hint: &str) -> Diagnostic {

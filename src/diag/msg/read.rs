@@ -28,6 +28,15 @@ pub fn wrong_type(detail: &str) -> Diagnostic {
     )
 }
 
+/// E003: a Dutch amount in flow style, cut in two by its comma (`{2027: 1.450.000,00}`).
+pub fn flow_comma_amount(written: &str) -> Diagnostic {
+    d(
+        Code::E003,
+        format!("bedrag `{written}` staat in Nederlandse notatie; tussen `{{ }}` sluit de komma de waarde af"),
+        "schrijf bedragen zonder scheidingstekens voor duizendtallen en met een punt voor de centen: 1450000.00",
+    )
+}
+
 /// E003.
 pub fn missing_field(field: &str) -> Diagnostic {
     d(Code::E003, format!("verplicht veld `{field}` ontbreekt"), &format!("voeg `{field}:` toe"))
@@ -82,6 +91,24 @@ pub fn bad_year(field: &str, value: i64, from: i64, to: i64) -> Diagnostic {
         format!("jaar {value} in `{field}` ligt buiten het bereik {from}–{to}"),
         &format!("gebruik een jaar van {from} tot en met {to}"),
     )
+}
+
+/// E003: not a plain integer where one belongs; `quoted` for a whole number written as text
+/// (contract §2: "years and year keys: unquoted integers").
+pub fn not_an_integer(field: &str, text: &str, quoted: bool) -> Diagnostic {
+    if quoted {
+        d(
+            Code::E003,
+            format!("`{field}` staat tussen aanhalingstekens (\"{text}\"); een getal hoort hier zonder"),
+            &format!("schrijf het getal zonder aanhalingstekens: {}", text.trim()),
+        )
+    } else {
+        d(
+            Code::E003,
+            format!("`{text}` in `{field}` is geen geheel getal"),
+            "schrijf een geheel getal, zonder punt, komma of aanhalingstekens",
+        )
+    }
 }
 
 /// E003.

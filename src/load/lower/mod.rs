@@ -3,11 +3,11 @@
 //! required field are reported and left out.
 
 mod inyear;
-mod meeting;
 mod stelsel;
 mod submission;
+mod vergadering;
 
 pub use inyear::{voortgang, wijziging};
-pub use meeting::{aanvaard, vergadering};
 pub use stelsel::{afspraken, stelsel};
 pub use submission::{begroting, plan, realisatie};
+pub use vergadering::{aanvaard, vergadering};

@@ -16,7 +16,7 @@ mod submission;
 
 pub use inyear::*;
 pub use register::*;
-pub use spanned::{I, List, Pairs, S, Spanned};
+pub use spanned::{I, Int, List, Pairs, S, Spanned};
 pub(crate) use spanned::{SPANNED_KEYS, SPANNED_NAME};
 pub use spec::{Field, Mapping, Rule, Shape, Spec, opt, req};
 pub use stelsel::*;

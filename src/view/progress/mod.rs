@@ -13,7 +13,7 @@ use super::cx::Base;
 use super::head::{Head, programma};
 use super::register;
 use crate::diag::Diagnostics;
-use crate::model::{Doc, Tree};
+use crate::model::{Doc, Tree, quarter_end};
 use crate::nl;
 use crate::rollup::{Rollup, progress};
 use jiff::civil::Date;
@@ -24,7 +24,16 @@ pub fn build(tree: &Tree, r: &Rollup, k: u8, diags: &Diagnostics, peildatum: Dat
     let y = r.jaar;
     let mut own = Diagnostics::new();
     own.extend(register::own_findings(diags, &[y]).cloned());
-    let p = progress(tree, &r.org, &st.normen, y, k, peildatum);
+    // Computed with the roll-up for every quarter with reports; a quarter without any is
+    // computed here (its report shows every party as not delivered).
+    let computed;
+    let p = match r.progress.get(&k) {
+        Some(p) => p,
+        None => {
+            computed = progress(tree, &r.org, &st.normen, y, k, peildatum);
+            &computed
+        }
+    };
     let x = Px { base: Base::new(tree, st, &own, peildatum), r, p };
     let (signalen, signalen_begrensd) = parts::signalen(&x);
     let (resultaten, resultaten_begrensd) = parts::resultaten(&x);

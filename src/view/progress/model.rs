@@ -1,14 +1,12 @@
 //! The view model of the voortgangsrapportage (the JSON the template reads) and what its
 //! parts share.
 
-use crate::model::Year;
 use crate::nl;
 use crate::rollup::{Progress, Rollup};
 use crate::view::cx::Base;
 use crate::view::head::Head;
 use crate::view::register::{Aanlevering, Bevindingen};
 use crate::view::summary::Samenvatting;
-use jiff::civil::Date;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
@@ -220,21 +218,11 @@ pub fn ordinal(k: u8) -> &'static str {
     }
 }
 
-/// The last day of quarter k.
-pub(super) fn quarter_end(y: Year, k: u8) -> Date {
-    let (m, d) = match k {
-        1 => (3, 31),
-        2 => (6, 30),
-        _ => (9, 30),
-    };
-    Date::new(y as i16, m, d).unwrap_or(Date::constant(2000, 1, 1))
-}
-
 /// What the report needs besides the roll-up.
 pub(crate) struct Px<'a> {
     pub base: Base<'a>,
     pub r: &'a Rollup,
-    pub p: Progress,
+    pub p: &'a Progress,
 }
 
 /// The cap of a perspective for Y.

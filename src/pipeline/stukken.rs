@@ -6,20 +6,21 @@
 use super::documents::{Made, Planned, Rollups, rollups, typeset_documents, typeset_parallel};
 use super::locate;
 use super::outcome::{Checked, Refusal, Why, check, refuse_untrustworthy};
-use super::output::{guard_out, manifest};
+use super::output::manifest;
 use crate::diag::{Code, Diagnostics};
 use crate::model::{AgendaSoort, Due, Rol, Scope, Tree, Vergadering};
 use crate::typeset::letters::{Afzender, environment, render};
 use crate::typeset::{Job, Templates, Typesetter};
-use crate::view::meeting::{self, Bijlage, BijlageView, Cx};
 use crate::view::reminders;
+use crate::view::vergadering::{self, Bijlage, BijlageView, Cx};
+use crate::write::guard_out;
 use crate::write::{mail, write_folder};
 use jiff::civil::Date;
 use std::path::PathBuf;
 
 /// What `stukken` is asked to do.
 #[derive(Clone, Debug)]
-pub struct MeetingOptions {
+pub struct StukkenOptions {
     /// The data root.
     pub data: PathBuf,
     /// The output root.
@@ -51,8 +52,8 @@ pub struct Pack {
 }
 
 /// Runs `stukken`.
-pub fn stukken(o: &MeetingOptions) -> Result<Pack, Refusal> {
-    let rel = locate::relative_path(&o.data, &o.vergadering).map_err(anyhow::Error::msg)?;
+pub fn stukken(o: &StukkenOptions) -> Result<Pack, Refusal> {
+    let rel = locate::relative_path(&o.data, &o.vergadering)?;
     let checked = refuse_untrustworthy(check(&o.data, &Scope::default(), o.peildatum)?)?;
     let checked = refuse_decisions(checked, &rel)?;
     let Checked { tree, diags } = &checked;
@@ -101,10 +102,10 @@ fn pack(
     peildatum: Date,
 ) -> Result<Vec<(String, Vec<u8>)>, Refusal> {
     let st = tree.stelsel.as_ref().ok_or_else(|| anyhow::anyhow!("stelsel.yaml ontbreekt"))?;
-    let cyclusjaar = meeting::cycle_year(tree, v.datum.value);
+    let cyclusjaar = vergadering::cycle_year(tree, v.datum.value);
     let years = v.agenda.iter().filter_map(|i| i.jaar.as_ref().map(|j| j.value)).chain(cyclusjaar);
     let rollups: Rollups = rollups(tree, years, peildatum);
-    let bijlagen = meeting::bijlagen(tree, v);
+    let bijlagen = vergadering::bijlagen(tree, v);
     let dir = format!("vergaderingen/{}", v.stem);
     let ready: Vec<&Bijlage> = bijlagen.iter().filter(|b| b.ontbreekt.is_none()).collect();
     let planned: Vec<Planned> =
@@ -120,7 +121,7 @@ fn pack(
     )?;
     let base = crate::view::cx::Base::new(tree, st, diags, peildatum);
     let cx = Cx { base, v, cyclusjaar, rollups: &rollups, bijlagen };
-    let view = meeting::build(&cx);
+    let view = vergadering::build(&cx);
     let mut data = serde_json::to_vec_pretty(&view).expect("the meeting view serialises");
     data.push(b'\n');
     let notes: Vec<i64> = v.agenda.iter().filter(|i| i.soort == AgendaSoort::Besluit).map(|i| i.id.value).collect();

@@ -2,9 +2,7 @@
 //! errors across its documented range of reference dates, `build` makes its three documents,
 //! and the same seed gives byte-identical trees.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use jaarcyclus_synth::generate;
 use std::collections::BTreeMap;
 use std::path::Path;

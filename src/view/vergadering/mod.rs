@@ -22,7 +22,7 @@ use status::{Stand, stand};
 
 /// Everything the meeting documents show.
 #[derive(Clone, Debug, Serialize)]
-pub struct MeetingView {
+pub struct VergaderingView {
     /// The head the house style reads (titel, status, stelsel, peildatum, …).
     pub document: Head,
     /// The meeting itself.
@@ -114,12 +114,12 @@ fn agenda(cx: &Cx) -> Vec<AgendaRij> {
 }
 
 /// Builds the whole view.
-pub fn build(cx: &Cx) -> MeetingView {
+pub fn build(cx: &Cx) -> VergaderingView {
     let v = cx.v;
     let datum = nl::date(v.datum.value);
     let signalen =
         cx.diags.items().iter().filter(|d| d.file.as_deref() == Some(v.file.as_str())).map(|d| cx.signaal(d)).collect();
-    MeetingView {
+    VergaderingView {
         document: Head {
             soort: "vergadering",
             titel: format!("Vergaderstukken {} {datum}", v.beraad),

@@ -5,9 +5,7 @@
 //! notation, a zip bomb — end in a coded finding at the sheet and cell, in bounded time and
 //! memory, with nothing written.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use rust_xlsxwriter::{Formula, Workbook, Worksheet};
 use std::path::Path;
 use std::process::{Command, Stdio};

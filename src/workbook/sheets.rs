@@ -4,7 +4,7 @@
 //! a sheet of its own. A table has a notes row (the field's description), then a row of field
 //! names, then one row per record; `bedragen` becomes one column per year, headed by the year.
 
-use super::doc::Kind;
+use super::values::Kind;
 use crate::load::raw::{
     Field, Mapping, RawAlternatief, RawBeheerconsequentie, RawDoel, RawDoelWaarde, RawDoorkijk, RawRealisatieRegel,
     RawRegel, RawResultaat, RawResultaatStatus, RawRisico, RawVoortgangRegel, RawVoortgangResultaat, Shape,
@@ -100,7 +100,7 @@ const VOORTGANG: &[SheetDef] = &[
 ];
 
 /// The sheets of a file kind, main sheet first.
-pub fn sheets(kind: Kind) -> &'static [SheetDef] {
+pub fn of_kind(kind: Kind) -> &'static [SheetDef] {
     match kind {
         Kind::Plan => PLAN,
         Kind::Begroting => BEGROTING,
@@ -110,13 +110,13 @@ pub fn sheets(kind: Kind) -> &'static [SheetDef] {
 }
 
 /// Every data sheet of every kind.
-pub fn all_sheets() -> impl Iterator<Item = &'static SheetDef> {
+pub fn all() -> impl Iterator<Item = &'static SheetDef> {
     [PLAN, BEGROTING, REALISATIE, VOORTGANG].into_iter().flatten()
 }
 
 /// A sheet by name.
-pub fn sheet(name: &str) -> Option<&'static SheetDef> {
-    all_sheets().find(|s| s.name == name)
+pub fn named(name: &str) -> Option<&'static SheetDef> {
+    all().find(|s| s.name == name)
 }
 
 /// The drop-down list a field gets, if any: a closed spelling list, or a register of the

@@ -1,4 +1,4 @@
-//! `check --watch`: what changed in the data root since the last look. Polls the tree's file
+//! `check --watch` and `build --watch`: what changed in the data root since the last look. Polls the tree's file
 //! names, sizes and modification times instead of subscribing to the operating system's
 //! events: that works the same on every platform and on network drives, needs no extra crate,
 //! and sees an editor's save-by-rename, a deleted file and a half-written one alike (a file
@@ -21,7 +21,7 @@ pub fn fingerprint(data: &Path) -> Fingerprint {
         .filter(|e| e.file_type().is_file())
         .filter_map(|e| {
             let meta = e.metadata().ok()?;
-            let rel = e.path().strip_prefix(data).ok()?.to_string_lossy().replace('\\', "/");
+            let rel = crate::layout::relative(data, e.path());
             Some((rel, (meta.len(), meta.modified().ok())))
         })
         .collect()

@@ -90,7 +90,7 @@ impl Record {
 
 /// One file of the contract: its header fields and its lists, in the contract's order.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Doc {
+pub struct FileValues {
     /// What file.
     pub kind: Kind,
     /// The header fields (organisatie, jaar, status, …).
@@ -99,10 +99,10 @@ pub struct Doc {
     pub lists: Vec<(&'static str, Vec<Record>)>,
 }
 
-impl Doc {
+impl FileValues {
     /// An empty file of a kind.
-    pub fn new(kind: Kind) -> Doc {
-        Doc { kind, kop: Record::default(), lists: Vec::new() }
+    pub fn new(kind: Kind) -> FileValues {
+        FileValues { kind, kop: Record::default(), lists: Vec::new() }
     }
 
     /// The records of a list (empty when absent).
@@ -143,6 +143,6 @@ impl Doc {
             Kind::Realisatie => "realisatie.yaml".to_string(),
             Kind::Voortgang => format!("voortgang-q{}.yaml", self.kwartaal()?),
         };
-        Some(format!("{y}/{org}/{name}"))
+        Some(crate::layout::party_file(i32::try_from(y).ok()?, org, &name))
     }
 }

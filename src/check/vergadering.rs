@@ -13,7 +13,7 @@ pub fn beraad_slug(beraad: &str) -> String {
 }
 
 /// Runs the meeting rules (not in the scoped mode of one party).
-pub fn check(cx: &mut Ctx) {
+pub fn rules(cx: &mut Ctx) {
     if cx.scoped() {
         return;
     }

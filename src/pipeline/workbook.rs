@@ -7,8 +7,8 @@
 use super::outcome::{Refusal, check, refuse_untrustworthy};
 use crate::model::{Scope, Submission, Tree, Year};
 use crate::sjabloon::next_year;
-use crate::workbook::doc::Doc;
 use crate::workbook::model::{LineInfo, ResultInfo};
+use crate::workbook::values::FileValues;
 use crate::workbook::{model as docs, write};
 use crate::write::write_atomic;
 use anyhow::anyhow;
@@ -74,16 +74,13 @@ pub fn scaffold_xlsx(
         .into());
     }
     for (path, bytes) in &books {
-        if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent).map_err(|e| anyhow!("kan `{}` niet aanmaken: {e}", parent.display()))?;
-        }
         write_atomic(path, bytes)?;
     }
     Ok(Workbooks { written: books.into_iter().map(|(p, _)| p).collect(), without })
 }
 
 /// The files of a party's workbook, or `None` when there is nothing to start from.
-pub fn party_docs(tree: &Tree, y: Year, id: &str, kwartaal: Option<u8>, peildatum: Date) -> Option<Vec<Doc>> {
+pub fn party_docs(tree: &Tree, y: Year, id: &str, kwartaal: Option<u8>, peildatum: Date) -> Option<Vec<FileValues>> {
     let now = tree.submission(y, id);
     let scaffold = scaffolded(tree, y, id);
     let plan = now.and_then(|s| s.plan.as_ref()).or(scaffold.as_ref().and_then(|s| s.plan.as_ref()));
@@ -91,11 +88,10 @@ pub fn party_docs(tree: &Tree, y: Year, id: &str, kwartaal: Option<u8>, peildatu
     if plan.is_none() && begroting.is_none() {
         return None;
     }
-    let mut out: Vec<Doc> = plan.map(docs::plan).into_iter().chain(begroting.map(docs::begroting)).collect();
+    let mut out: Vec<FileValues> = plan.map(docs::plan).into_iter().chain(begroting.map(docs::begroting)).collect();
     let Some(s) = now else { return Some(out) };
     let (lines, results) = lines_and_results(s, y, peildatum);
-    // A quarter has ended when the reference date is on or after the first day of the next one.
-    let ended = |k: u8| Date::new(y as i16, 3 * k as i8 + 1, 1).is_ok_and(|d| d <= peildatum);
+    let ended = |k: u8| crate::model::quarter_ended(y, k, peildatum);
     let quarter = kwartaal.or_else(|| (s.realisatie.is_none()).then(|| (1..=3).rev().find(|k| ended(*k))).flatten());
     let year_over = Date::new(y as i16, 12, 31).is_ok_and(|d| d < peildatum);
     match (kwartaal, &s.realisatie) {
@@ -134,8 +130,8 @@ fn lines_and_results(s: &Submission, y: Year, peildatum: Date) -> (Vec<LineInfo>
 }
 
 /// The text of the sheet "Toelichting".
-fn guide(naam: &str, y: Year, docs: &[Doc], current: bool) -> Vec<String> {
-    use crate::workbook::doc::Kind;
+fn guide(naam: &str, y: Year, docs: &[FileValues], current: bool) -> Vec<String> {
+    use crate::workbook::values::Kind;
     let what: Vec<String> = docs
         .iter()
         .map(|d| match d.kind {

@@ -1,4 +1,5 @@
-//! Writing a year's website while the documents are typeset, put in place with the PDFs.
+//! Writing a year's website while the documents are typeset, put in place with the PDFs. The
+//! pages come from the caller (`crate::site` makes them); this module owns their files.
 //!
 //! - **No site yet** (`out/<Y>/site/` absent): every page goes into a fresh hidden folder beside
 //!   it (`out/<Y>/.site.<pid>.<n>.tmp/`), renamed into place whole.
@@ -14,8 +15,8 @@
 //! Callers hold the lock on `out/` from before the pages are written until [`SiteTmp::swap`],
 //! so a temporary file found under `out/<Y>/` is always a killed build's leftover.
 
-use crate::site::Input;
-use crate::write::Manifest;
+use super::atomic::{holds, temp_name};
+use super::manifest::Manifest;
 use anyhow::{Context, Result};
 use std::collections::HashSet;
 use std::io::Write;
@@ -98,11 +99,18 @@ fn is_temporary(name: &str) -> bool {
     name.strip_prefix(".site.").and_then(|r| r.strip_suffix(".tmp")).is_some_and(|r| !r.is_empty())
 }
 
-/// Writes the site of `input`'s year beside `out/<y>/site/` (see the module), each page added
-/// to `man` as an output under `<y>/site/`. Temporary site folders a killed build left are
-/// removed first.
-pub fn write(out: &Path, input: &Input, man: &mut Manifest) -> Result<SiteTmp> {
-    let y = input.r.jaar;
+/// A sink for pages: (path relative to the site, bytes).
+pub type Sink<'a> = dyn FnMut(&str, &[u8]) -> Result<()> + 'a;
+
+/// Writes the site of year `y` beside `out/<y>/site/` (see the module): `pages` hands every
+/// page to the sink it is given; each is added to `man` as an output under `<y>/site/`.
+/// Temporary site folders a killed build left are removed first.
+pub fn write_site(
+    out: &Path,
+    y: i32,
+    man: &mut Manifest,
+    pages: impl FnOnce(&mut Sink) -> Result<()>,
+) -> Result<SiteTmp> {
     let year = out.join(y.to_string());
     std::fs::create_dir_all(&year).with_context(|| format!("kan de map `{}` niet aanmaken", year.display()))?;
     for entry in std::fs::read_dir(&year).into_iter().flatten().flatten() {
@@ -114,24 +122,24 @@ pub fn write(out: &Path, input: &Input, man: &mut Manifest) -> Result<SiteTmp> {
     let staged = if live.is_dir() {
         Staged::Pages { changed: Vec::new(), keep: HashSet::new() }
     } else {
-        Staged::Folder(year.join(crate::write::temp_name("site")))
+        Staged::Folder(year.join(temp_name("site")))
     };
     let mut tmp = SiteTmp { rel: format!("{y}/site/"), live, staged };
     // Each folder made once (a thousand parties: thousands of pages in a handful of folders).
     let mut made: HashSet<PathBuf> = HashSet::new();
     let mut buf = Vec::new();
-    crate::site::site(input, &mut |rel, bytes| {
+    pages(&mut |rel, bytes| {
         man.add_output(&format!("{y}/site/{rel}"), bytes);
         let path = match &mut tmp.staged {
             Staged::Folder(dir) => dir.join(rel),
             Staged::Pages { changed, keep } => {
                 let page = tmp.live.join(rel);
                 keep.insert(PathBuf::from(rel));
-                if crate::write::holds(&page, bytes, &mut buf) {
+                if holds(&page, bytes, &mut buf) {
                     return Ok(());
                 }
                 let name = page.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-                let t = page.with_file_name(crate::write::temp_name(&name));
+                let t = page.with_file_name(temp_name(&name));
                 changed.push((t.clone(), page));
                 t
             }

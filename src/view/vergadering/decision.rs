@@ -45,7 +45,7 @@ pub struct Nota {
     /// The heading of the difference column: `Verschil met budget` or `Verschil met begroting`.
     pub verschil_kop: String,
     /// The alternatives.
-    pub alternatieven: Vec<Alternatief>,
+    pub alternatieven: Vec<AgendaAlternatiefView>,
     /// The differences over the financiers (only for a perspective with a cap).
     pub verdeling: Option<Verdeling>,
     /// The management consequences concerned.
@@ -58,7 +58,7 @@ pub struct Nota {
 
 /// One alternative of a decision.
 #[derive(Clone, Debug, Serialize)]
-pub struct Alternatief {
+pub struct AgendaAlternatiefView {
     /// `A`, `B`, …
     pub letter: String,
     /// Its name.
@@ -127,7 +127,7 @@ pub fn nota(cx: &Cx, item: &Agendapunt) -> Nota {
     let amounts: Vec<Option<Money>> = item.alternatieven.iter().map(|a| basis.amount(a)).collect();
     let diffs: Vec<Option<Decimal>> =
         amounts.iter().map(|m| Some(m.as_ref()?.decimal() - basis.base?.decimal())).collect();
-    let alternatieven: Vec<Alternatief> = item
+    let alternatieven: Vec<AgendaAlternatiefView> = item
         .alternatieven
         .iter()
         .zip(amounts.iter().zip(&diffs))
@@ -163,7 +163,7 @@ pub fn nota(cx: &Cx, item: &Agendapunt) -> Nota {
 
 /// The points the board decides on: the choice between the alternatives (the preferred one
 /// named by its letter), for which perspective and year, and the document to adopt.
-fn beslispunten(cx: &Cx, item: &Agendapunt, alts: &[Alternatief], basis: &Basis) -> Vec<String> {
+fn beslispunten(cx: &Cx, item: &Agendapunt, alts: &[AgendaAlternatiefView], basis: &Basis) -> Vec<String> {
     let beraad = &cx.v.beraad;
     let scope = match (basis.beleidsdoel, basis.jaar) {
         (Some(p), Some(y)) => format!(" voor {} in {y}", cx.perspective(p)),
@@ -258,7 +258,7 @@ fn alternative(
     m: Option<Money>,
     d: Option<Decimal>,
     basis: &Basis,
-) -> Alternatief {
+) -> AgendaAlternatiefView {
     let y = basis.calc_year.map(|y| y.to_string()).unwrap_or_default();
     let scope = match basis.beleidsdoel {
         Some(p) => format!("{} {y}", cx.perspective(p)),
@@ -277,7 +277,7 @@ fn alternative(
         (Some(_), false) => "minder",
         (None, _) => "geen",
     };
-    Alternatief {
+    AgendaAlternatiefView {
         letter: letter(i),
         naam: a.naam.clone(),
         voorkeur: a.voorkeur,

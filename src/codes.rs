@@ -1,4 +1,4 @@
-//! Diagnostics: the closed list of codes of contract §10, each with its severity,
+//! The closed list of diagnostic codes of contract §10, each with its severity,
 //! its one-line meaning and the longer explanation that `jaarcyclus uitleg` prints.
 
 use std::fmt;

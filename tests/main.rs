@@ -1,0 +1,31 @@
+//! The integration tests: one test binary (as ripgrep, mdBook and cargo do), so that the typst
+//! stack is linked once, not once per file. Each file of `tests/` is a module here and keeps its
+//! name as the test group: `cargo test --release site::` runs the website's tests,
+//! `cargo test --release adversarial::` the hostile corpus.
+
+mod common;
+
+mod accepted;
+mod adversarial;
+mod amended;
+mod board;
+mod bounded;
+mod build;
+mod check;
+mod cli;
+mod crash;
+mod fastpath;
+mod handleiding;
+mod herkomst;
+mod house;
+mod injection;
+mod progress;
+mod rebuild;
+mod schema;
+mod site;
+mod sjabloon;
+mod stukken;
+mod synth;
+mod viewmodel;
+mod watch;
+mod workbook;
