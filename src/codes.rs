@@ -154,6 +154,18 @@ codes! {
          vergadering uit (of, voor een komende vergadering zonder `stukken_verzonden_op`: de \
          peildatum ligt al te dicht bij de vergadering). Het beraad heeft dan geen tijd voor een \
          echte dialoog.";
+    W403 => "besluitpunt vraagt vaststelling van een stuk dat op de peildatum nog concept is",
+        "Een agendapunt met `soort: besluit` vraagt het beraad een stuk (`stuk`, `jaar`) vast te \
+         stellen dat op de peildatum gemaakt wordt uit aanleveringen met `status: concept`: het stuk \
+         draagt dan het merk CONCEPT en de cijfers kunnen nog wijzigen. De melding noemt de partijen \
+         en hun bestanden. Laat die partijen hun aanlevering definitief maken, of agendeer het stuk \
+         ter bespreking in plaats van ter besluitvorming.";
+    W404 => "besluitpunt buiten het mandaat van het beraad",
+        "Een agendapunt met `soort: besluit` gaat over een beleidsdoel dat volgens `beleidsdoelen` \
+         in stelsel.yaml onder een ander beraad valt dan het beraad van de vergadering; of, zonder \
+         `beleidsdoel`, het vraagt vaststelling van een stuk dat bedragen bevat van beleidsdoelen \
+         van een ander beraad (de melding noemt ze). Leg het besluit voor aan het beraad dat erover \
+         gaat, of beperk het agendapunt met `beleidsdoel` tot een beleidsdoel van dit beraad.";
     W501 => "TBO of OBO zonder overeenkomst die jaar J dekt",
         "Een TBO of OBO heeft voor jaar J geen getekende raamovereenkomst, meerjarenovereenkomst \
          of jaaropdracht die elke dag van J geldig is. Leg de opdracht vast in afspraken.yaml.";

@@ -258,7 +258,7 @@ struct ImportArgs {
 struct StukkenArgs {
     /// Het vergaderbestand, bijvoorbeeld data/vergaderingen/2026-12-10-ogb-b.yaml
     vergadering: PathBuf,
-    /// Peildatum (JJJJ-MM-DD); standaard vandaag
+    /// Peildatum (JJJJ-MM-DD); standaard de verzenddatum van de stukken (stukken_verzonden_op), anders vandaag
     #[arg(long, value_name = "DATUM")]
     peildatum: Option<String>,
     /// Schrijf ook rappels voor partijen die te laat zijn of niets aanleverden

@@ -14,6 +14,7 @@ mod build;
 mod check;
 mod cli;
 mod crash;
+mod effects;
 mod fastpath;
 mod handleiding;
 mod herkomst;

@@ -1,7 +1,7 @@
 //! `jaarcyclus stukken`: the meeting pack of a board meeting (written, deterministic, refused
-//! on E0–E2 and E307, W402 shown), its content by text extraction (in Rust, `common::pdf`), and the
-//! reminder letters as snapshots. Trees are `tests/fixtures/base` with a case from
-//! `tests/fixtures/stukken/` laid over it.
+//! on E0–E2 and E307, W402 and W403 shown, dated as sent without `--peildatum`), its content by
+//! text extraction (in Rust, `common::pdf`), and the reminder letters as snapshots. Trees are
+//! `tests/fixtures/base` with a case from `tests/fixtures/stukken/` laid over it.
 
 use crate::common::*;
 use std::path::{Path, PathBuf};
@@ -88,7 +88,8 @@ fn pack_text_shows_proposal_alternatives_risks_and_status() {
         "Stand van het afsprakenstelsel",
         // The beslispunten name the document and the preferred alternative by its letter; the
         // figures are those of the perspective decided on (beheer), as in the jaarplan.
-        "Beslispunten 1. Het OGB-B stelt het stuk Jaarrekening en verantwoording 2025 vast. 2. Het OGB-B kiest voor \
+        "Beslispunten 1. Het OGB-B stelt het stuk Jaarrekening en verantwoording 2025 vast voor zover het over Beheer en \
+         doorontwikkeling basisniveau gaat. 2. Het OGB-B kiest voor \
          Beheer en doorontwikkeling basisniveau in 2025 alternatief A: Vaststellen (€ 3.750.000).",
         "Toelichting op het voorstel Het OGB-B stelt de jaarrekening 2025 vast.",
         "van dat beleidsdoel: € 5.000.000. Het verschil wordt volgens de verdeelsleutel",
@@ -142,7 +143,7 @@ fn pack_text_shows_proposal_alternatives_risks_and_status() {
             "  Beheerconsequenties (p. 4)",
             "Stand van de aanleveringen (p. 6)",
             "  Afsprakenstelsel (p. 6)",
-            "  Verzending van de vergaderstukken (p. 6)",
+            "  Verzending en besluitpunten (p. 6)",
             "Bijlage: herkomst van de cijfers (p. 7)",
             "Bijlage A: Jaarrekening en verantwoording 2025 (p. 8)",
         ]
@@ -187,6 +188,39 @@ fn documents_sent_too_late_are_reported_and_shown_in_the_pack() {
     for f in ["vergaderstukken-2026-06-15-ogb-b.pdf", "agenda.pdf", "stand-van-de-aanleveringen.pdf"] {
         let t = text(&pack.join(f));
         assert!(t.contains(want), "W402 ontbreekt in {f}:\n{t}");
+    }
+}
+
+#[test]
+fn a_decision_on_a_concept_document_is_named_in_the_status_paper() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    case_tree(&root().join("tests/fixtures/cases/w403-concept-stuk"), &data);
+    let o = stukken(dir.path(), &data, &["--peildatum", PEILDATUM]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stderr(&o).contains("W403"), "{}", stderr(&o));
+    let t = text(&pack_dir(dir.path()).join("stand-van-de-aanleveringen.pdf"));
+    for want in [
+        "Verzending en besluitpunten",
+        "W403 — Agendapunt 1 vraagt het OGB-B het stuk Jaarrekening en verantwoording 2025 vast te stellen",
+        // Parties by name, with their files in concept (the second name may be hyphenated).
+        "met de status concept (realisatie van Beheerorganisatie A voor 2025; plan van",
+    ] {
+        assert!(t.contains(want), "`{want}` ontbreekt in de stand van de aanleveringen:\n{t}");
+    }
+}
+
+#[test]
+fn without_peildatum_the_pack_is_dated_as_sent() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    let o = run(&["stukken", "data/vergaderingen/2026-12-10-ogb-b.yaml", "--out", out.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let pack = out.join("vergaderingen/2026-12-10-ogb-b");
+    // The default meeting's `stukken_verzonden_op` is 26 November 2026.
+    for f in ["agenda.pdf", "vergaderstukken-2026-12-10-ogb-b.pdf"] {
+        let t = text(&pack.join(f));
+        assert!(t.contains("Peildatum 26 november 2026"), "peildatum ontbreekt in {f}:\n{t}");
     }
 }
 

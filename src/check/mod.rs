@@ -7,6 +7,7 @@ pub mod budget;
 mod calendar;
 mod completeness;
 mod cx;
+mod effecten;
 mod inyear;
 mod line;
 mod refs;
@@ -28,6 +29,7 @@ pub fn rules(tree: &Tree, peildatum: Date) -> Vec<Diagnostic> {
     calendar::rules(&mut cx);
     afspraken::rules(&mut cx);
     vergadering::rules(&mut cx);
+    effecten::rules(&mut cx);
     accepted::rules(&mut cx);
     cx.out
 }

@@ -15,7 +15,8 @@ pub fn run(
     rappels: bool,
     templates: Option<PathBuf>,
 ) -> Exit {
-    let peildatum = match peildatum(peil) {
+    // Without `--peildatum` the pipeline dates the pack as sent (or today).
+    let peildatum = match peil.map(|p| peildatum(Some(p))).transpose() {
         Ok(d) => d,
         Err(e) => return e,
     };
@@ -40,7 +41,7 @@ pub fn run(
             eprintln!("geen rappels nodig: geen partij heeft een stuk na de termijn nog niet ingediend");
         }
     }
-    // The meeting's own findings (W402), then what was written.
+    // The meeting's own findings (W402–W404), then what was written.
     let mut own = Diagnostics::new();
     own.extend(pack.checked.diags.items().iter().filter(|d| d.file.as_deref() == Some(pack.file.as_str())).cloned());
     own.finish();

@@ -75,3 +75,15 @@ pub fn load_texts(files: &[(String, String)]) -> (Tree, Vec<Diagnostic>) {
     }
     (l.tree, l.diags)
 }
+
+/// One meeting file of the data root, `rel` (relative, as `layout` names it), read and lowered
+/// alone under the limits of [`load`] (a regular file, size, UTF-8): `stukken` dates its pack by
+/// the meeting's `stukken_verzonden_op` before the whole tree is read and judged at that date.
+/// `None` when the file cannot be read as a meeting; its findings are left to the full load.
+pub fn vergadering(root: &Path, rel: &str) -> Option<crate::model::Vergadering> {
+    let root = root.canonicalize().ok()?;
+    let found = walk::Found { rel: rel.to_string(), path: root.join(rel), kind: walk::classify(rel), over: None };
+    let mut l = Loader { root, tree: Tree::default(), diags: Vec::new() };
+    l.read(found);
+    l.tree.vergaderingen.pop()
+}

@@ -40,6 +40,8 @@ spelled! {
     Niveau { Brons = "brons", Zilver = "zilver", Goud = "goud", Platina = "platina" }
     /// Cost type of a budget line.
     Kostensoort { Personeel = "personeel", Inhuur = "inhuur", Hosting = "hosting", Licenties = "licenties", Overig = "overig" }
+    /// Whether an amount recurs every year or falls once (contract §14).
+    Aard { Structureel = "structureel", Incidenteel = "incidenteel" }
     /// Likelihood or impact of a risk.
     Klasse { Laag = "laag", Midden = "midden", Hoog = "hoog" }
     /// Status of a plan result in the realisation.

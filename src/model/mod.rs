@@ -29,6 +29,6 @@ pub use plan::{Beheerconsequentie, Doel, Doorkijk, Header, Plan, Resultaat, Risi
 pub use realisatie::{DoelWaarde, Realisatie, RealisatieRegel, ResultaatStatusRegel};
 pub use stelsel::{Beleidsdoel, Feature, Named, Normen, Organisatie, Stelsel, Taakstellend, Termijn, variance_percent};
 pub use tree::{Scope, Sources, Submission, Tree};
-pub use vergadering::{AgendaAlternatief, Agendapunt, Vergadering};
+pub use vergadering::{AgendaAlternatief, Agendapunt, Effect, Vergadering, WijzigingRef};
 pub use voortgang::{Voortgang, VoortgangRegel, VoortgangResultaat};
 pub use wijziging::{Mutatie, NieuweRegel, Wijziging};

@@ -44,7 +44,36 @@ pub struct Agendapunt {
     pub voorstel: Option<String>,
     /// The alternatives.
     pub alternatieven: Vec<AgendaAlternatief>,
+    /// The budget amendment the item decides on (contract §13).
+    pub wijziging: Option<WijzigingRef>,
     /// Where the item starts.
+    pub pos: Pos,
+}
+
+/// The budget amendment a decision item decides on: `wijziging: {organisatie, nummer}`.
+#[derive(Clone, Debug)]
+pub struct WijzigingRef {
+    /// The party.
+    pub organisatie: At<String>,
+    /// Its number.
+    pub nummer: At<u32>,
+    /// Where the mapping starts.
+    pub pos: Pos,
+}
+
+/// One effect of a decision alternative (contract §13): a signed amount in a year, structural
+/// (that year and every later one) or incidental (that year alone).
+#[derive(Clone, Debug)]
+pub struct Effect {
+    /// The first (structural) or only (incidental) year.
+    pub jaar: At<Year>,
+    /// The signed amount, as a mutatie.
+    pub bedrag: rust_decimal::Decimal,
+    /// Structural or incidental.
+    pub aard: Aard,
+    /// What it is for.
+    pub omschrijving: Option<String>,
+    /// Where the effect starts.
     pub pos: Pos,
 }
 
@@ -61,6 +90,11 @@ pub struct AgendaAlternatief {
     pub risicos: Vec<String>,
     /// Whether the proposal is this alternative (an extension of the contract).
     pub voorkeur: bool,
+    /// Its effects over the baseline (contract §13); `None`: not given, `Some([])`: none (the
+    /// baseline itself).
+    pub effecten: Option<Vec<Effect>>,
+    /// For an item on a wijziging: the ids of the lines it adopts; `None`: all of them.
+    pub regels: Option<Vec<At<String>>>,
     /// Where it starts.
     pub pos: Pos,
 }

@@ -49,6 +49,9 @@ pub struct Mutatie {
     pub nieuw: Option<NieuweRegel>,
     /// Some but not all of a new line's fields are given (E105 for an unknown line).
     pub onvolledig: bool,
+    /// Incidental (default) or structural (contract §11, §14): a structural mutatie carries into
+    /// the later years of a decision's horizon.
+    pub aard: Aard,
     /// Where the entry starts.
     pub pos: super::at::Pos,
 }

@@ -27,8 +27,9 @@ pub struct StukkenOptions {
     pub out: PathBuf,
     /// The meeting file.
     pub vergadering: PathBuf,
-    /// The reference date.
-    pub peildatum: Date,
+    /// The reference date (`--peildatum`); `None`: the meeting's `stukken_verzonden_op` when
+    /// given (the pack is dated and judged as sent, contract §9), else today.
+    pub peildatum: Option<Date>,
     /// Also write reminder letters.
     pub rappels: bool,
     /// A house style laid over the built-in templates.
@@ -54,7 +55,12 @@ pub struct Pack {
 /// Runs `stukken`.
 pub fn stukken(o: &StukkenOptions) -> Result<Pack, Refusal> {
     let rel = locate::relative_path(&o.data, &o.vergadering)?;
-    let checked = refuse_untrustworthy(check(&o.data, &Scope::default(), o.peildatum)?)?;
+    // Only the meeting file is read for its date (cheap next to the whole tree, read once below).
+    let peildatum = o.peildatum.unwrap_or_else(|| {
+        let sent = crate::load::vergadering(&o.data, &rel).and_then(|v| v.stukken_verzonden_op).map(|d| d.value);
+        sent.unwrap_or_else(|| jiff::tz::Offset::UTC.to_datetime(jiff::Timestamp::now()).date())
+    });
+    let checked = refuse_untrustworthy(check(&o.data, &Scope::default(), peildatum)?)?;
     let checked = refuse_decisions(checked, &rel)?;
     let Checked { tree, diags } = &checked;
     let v =
@@ -62,14 +68,14 @@ pub fn stukken(o: &StukkenOptions) -> Result<Pack, Refusal> {
     let out = guard_out(&o.data, &o.out)?;
     let templates = Templates::with_overlay(o.templates.as_deref())?;
     let env = if o.rappels { Some(environment(&templates)?) } else { None };
-    let mut files = pack(tree, diags, v, &templates, o.peildatum)?;
+    let mut files = pack(tree, diags, v, &templates, peildatum)?;
     let (mut sbo_overdue, mut reminders) = (Vec::new(), 0);
     if let Some(env) = &env {
-        let (cases, own) = reminders::cases(tree, tree.stelsel.as_ref().expect("checked"), o.peildatum);
-        files.extend(letters(tree, v, env, &cases, o.peildatum)?);
+        let (cases, own) = reminders::cases(tree, tree.stelsel.as_ref().expect("checked"), peildatum);
+        files.extend(letters(tree, v, env, &cases, peildatum)?);
         (sbo_overdue, reminders) = (own, cases.len());
     }
-    let mut man = manifest(tree, &templates, o.peildatum);
+    let mut man = manifest(tree, &templates, peildatum);
     for (path, text) in templates.letters.iter().filter(|_| o.rappels) {
         man.add_input(&format!("templates/{path}"), text.as_bytes());
     }
@@ -103,7 +109,14 @@ fn pack(
 ) -> Result<Vec<(String, Vec<u8>)>, Refusal> {
     let st = tree.stelsel.as_ref().ok_or_else(|| anyhow::anyhow!("stelsel.yaml ontbreekt"))?;
     let cyclusjaar = vergadering::cycle_year(tree, v.datum.value);
-    let years = v.agenda.iter().filter_map(|i| i.jaar.as_ref().map(|j| j.value)).chain(cyclusjaar);
+    // The items' years, the meeting's cycle year, and what the effect items' baselines read (§13).
+    let effect_years = v.agenda.iter().filter(|i| crate::rollup::is_effect_item(i));
+    let years = v
+        .agenda
+        .iter()
+        .filter_map(|i| i.jaar.as_ref().map(|j| j.value))
+        .chain(cyclusjaar)
+        .chain(effect_years.flat_map(|i| crate::rollup::years_needed(tree, i)));
     let rollups: Rollups = rollups(tree, years, peildatum);
     let bijlagen = vergadering::bijlagen(tree, v);
     let dir = format!("vergaderingen/{}", v.stem);

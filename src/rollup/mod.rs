@@ -6,12 +6,14 @@ mod aansluiting;
 mod allocate;
 mod amended;
 mod caps;
+mod effects;
 mod grid;
 mod options;
 mod org;
 mod progress;
 mod realisation;
 mod totals;
+mod year;
 
 #[cfg(test)]
 mod tests;
@@ -20,60 +22,21 @@ pub use aansluiting::{Aansluiting, AansluitingPartij, AansluitingPerspectief, MO
 pub use allocate::allocate;
 pub use amended::{Amended, WijzigingRow};
 pub use caps::{Cap, CapYear, difference};
+pub use effects::{
+    Amendment, EffectYear, Grondslag, ItemEffects, adopts, baseline, is_effect_item, item_effects, latest_budget_year,
+    years_needed,
+};
 pub use grid::{Grid, Years, add_year, add_years};
 pub use options::{Beheerconsequentie, LevelTotal, PartyAlternatief, PartyOptions};
 pub use org::{OrgNode, OrgTree};
 pub use progress::{Figures, PartyProgress, PerPerspective, Progress, ProgressLine, latest_quarter, progress};
 pub use realisation::{PartyRealisation, Realised, Variance, Verantwoording, variance};
 pub use totals::{FeatureRow, Line};
+pub use year::Rollup;
 
 use crate::model::*;
 use jiff::civil::Date;
 use std::collections::{BTreeMap, BTreeSet};
-
-/// Everything the documents of cycle year Y show, exact to the cent.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Rollup {
-    /// The cycle year Y.
-    pub jaar: Year,
-    /// The years of the roll-up: Y..Y+3.
-    pub jaren: Vec<Year>,
-    /// The organisation tree.
-    pub org: OrgTree,
-    /// Every budget line of Y, in tree order.
-    pub lines: Vec<Line>,
-    /// Own totals per party (every party, zero grids included).
-    pub own: BTreeMap<String, Grid>,
-    /// Own plus every party below, per party (equal to own for a party without any below).
-    pub consolidated: BTreeMap<String, Grid>,
-    /// The integral total: every party of the tree.
-    pub integral: Grid,
-    /// Totals per component, in `stelsel.yaml` order.
-    pub by_component: Vec<(String, Years)>,
-    /// Totals per cost type, in the contract's order.
-    pub by_kostensoort: Vec<(Kostensoort, Years)>,
-    /// The portfolio: totals per perspective and feature.
-    pub by_feature: Vec<FeatureRow>,
-    /// Every perspective against its cap, per year.
-    pub caps: Vec<Cap>,
-    /// Each party's request and alternatives for Y.
-    pub options: Vec<PartyOptions>,
-    /// The totals for Y per service level, integral and per perspective.
-    pub levels: Vec<LevelTotal>,
-    /// Management consequences from the plans for Y.
-    pub consequences: Vec<Beheerconsequentie>,
-    /// The realisation of Y (empty when none was delivered).
-    pub verantwoording: Verantwoording,
-    /// The realisation of Y per perspective at every level.
-    pub realised: Realised,
-    /// The amended budget of Y at every level, and the wijzigingen of Y.
-    pub amended: Amended,
-    /// The begroting of Y against the estimates for Y..Y+2 in the begroting of Y−1.
-    pub aansluiting: Aansluiting,
-    /// The progress of every quarter of Y with a progress report file, by quarter (§11):
-    /// computed here once, read by the voortgangsrapportage, its table and the site.
-    pub progress: BTreeMap<u8, Progress>,
-}
 
 /// Rolls up cycle year `y` at reference date `peildatum` (which decides the wijzigingen in
 /// effect). Callers guarantee a readable stelsel and no E0–E2 findings; with no stelsel the
@@ -135,12 +98,6 @@ pub fn rollup(tree: &Tree, y: Year, peildatum: Date) -> Rollup {
     }
 }
 
-fn sum_caps(caps: &[Cap], y: Year) -> Option<Money> {
-    let caps: Vec<Money> =
-        caps.iter().filter_map(|c| c.jaren.iter().find(|j| j.jaar == y).and_then(|j| j.cap)).collect();
-    if caps.is_empty() { None } else { Some(caps.into_iter().sum()) }
-}
-
 fn empty(y: Year, jaren: Vec<Year>) -> Rollup {
     Rollup {
         jaar: y,
@@ -162,23 +119,5 @@ fn empty(y: Year, jaren: Vec<Year>) -> Rollup {
         amended: Amended::default(),
         aansluiting: Aansluiting::default(),
         progress: BTreeMap::new(),
-    }
-}
-
-impl Rollup {
-    /// The cap comparison of a perspective.
-    pub fn cap(&self, perspective: &str) -> Option<&Cap> {
-        self.caps.iter().find(|c| c.beleidsdoel == perspective)
-    }
-
-    /// The sum of the caps for a year over the perspectives that have one; `None` when none has.
-    pub fn budget(&self, y: Year) -> Option<Money> {
-        sum_caps(&self.caps, y)
-    }
-
-    /// The construct's total for Y at a service level, for all perspectives or one (the amount
-    /// of a meeting alternative given by `niveau`, contract §8).
-    pub fn level(&self, niveau: Niveau, beleidsdoel: Option<&str>) -> Option<&LevelTotal> {
-        self.levels.iter().find(|l| l.niveau == niveau && l.beleidsdoel.as_deref() == beleidsdoel)
     }
 }

@@ -372,6 +372,14 @@ fn rule(r: &Rule) -> Option<Vec<Value>> {
             };
             vec![last_day(&[2], 29), last_day(&[4, 6, 9, 11], 30)]
         }
+        Rule::EachRequiredUnless { list, field, or, unless } => {
+            let any: Vec<Value> =
+                std::iter::once(field).chain(or.iter().copied()).map(|k| json!({ "required": [k] })).collect();
+            vec![json!({
+                "if": { "not": { "required": [unless] } },
+                "then": { "properties": { *list: { "items": { "anyOf": any } } } },
+            })]
+        }
         Rule::NonEmpty(_) => return None,
     })
 }

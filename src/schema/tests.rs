@@ -3,8 +3,8 @@
 
 use super::*;
 use crate::model::{
-    AfspraakSoort, AfspraakStatus, AgendaSoort, AgendaStuk, Klasse, Kostensoort, Niveau, ResultaatStatus, Rol, Status,
-    StukSoort, VoortgangStatus,
+    Aard, AfspraakSoort, AfspraakStatus, AgendaSoort, AgendaStuk, Klasse, Kostensoort, Niveau, ResultaatStatus, Rol,
+    Status, StukSoort, VoortgangStatus,
 };
 use FileKind::*;
 
@@ -112,7 +112,7 @@ fn required_fields_match_the_contract() {
 
 #[test]
 fn enums_are_the_models_spellings() {
-    let cases: [(FileKind, &str, &[&str]); 22] = [
+    let cases: [(FileKind, &str, &[&str]); 24] = [
         (Stelsel, "/properties/organisaties/items/properties/rol", Rol::SPELLINGS),
         (Stelsel, "/properties/kalender/items/properties/rol", Rol::SPELLINGS),
         (Stelsel, "/properties/kalender/items/properties/stuk", StukSoort::SPELLINGS),
@@ -135,6 +135,12 @@ fn enums_are_the_models_spellings() {
         (Voortgang, "/properties/status", Status::SPELLINGS),
         (Voortgang, "/properties/resultaten/items/properties/status", VoortgangStatus::SPELLINGS),
         (Vergadering, "/properties/agenda/items/properties/alternatieven/items/properties/niveau", Niveau::SPELLINGS),
+        (
+            Vergadering,
+            "/properties/agenda/items/properties/alternatieven/items/properties/effecten/items/properties/aard",
+            Aard::SPELLINGS,
+        ),
+        (Wijziging, "/properties/regels/items/properties/aard", Aard::SPELLINGS),
     ];
     for (kind, pointer, spellings) in cases {
         assert_eq!(strings(at(&schema(kind), &format!("{pointer}/enum"))), spellings, "{kind:?} {pointer}");
@@ -371,6 +377,21 @@ agenda:
 #[test]
 fn vergadering_examples() {
     accepts(Vergadering, VERGADERING);
+    // Decisions as effects over a baseline (contract §13): no amount needed.
+    let effects = VERGADERING.replace(
+        "      - {naam: Binnen taakstellend budget, niveau: brons, risicos: [Hersteltijd stijgt]}\n      - {naam: Gevraagd niveau, bedrag: 43200000, risicos: [Dekking onzeker]}\n",
+        "      - {naam: A, effecten: [{jaar: 2026, bedrag: -650000.50, aard: structureel}], risicos: [x]}\n      - {naam: B, effecten: [], risicos: [y]}\n",
+    );
+    assert_ne!(effects, VERGADERING);
+    accepts(Vergadering, &effects);
+    refuses(Vergadering, &effects, "aard: structureel", "aard: eenmalig");
+    let on_wijziging = VERGADERING.replace(
+        "    alternatieven:\n      - {naam: Binnen taakstellend budget, niveau: brons, risicos: [Hersteltijd stijgt]}",
+        "    wijziging: {organisatie: rws-obo, nummer: 1}\n    alternatieven:\n      - {naam: Alles, risicos: [x]}\n      - {naam: Geen, regels: [], risicos: [y]}",
+    );
+    assert_ne!(on_wijziging, VERGADERING);
+    accepts(Vergadering, &on_wijziging);
+    refuses(Vergadering, &on_wijziging, "nummer: 1}", "nummer: een}");
     refuses(Vergadering, VERGADERING, "    jaar: 2026\n", "");
     refuses(Vergadering, VERGADERING, "niveau: brons, ", "");
     refuses(Vergadering, VERGADERING, "id: 1", "id: een");

@@ -54,14 +54,9 @@ fn eur(d: Decimal) -> String {
 fn jaarplan_2027_shows_the_yaml_totals() {
     let v = doc(CycleDoc::Jaarplan, 2027);
     assert_eq!(v["document"]["jaren"], serde_json::json!([2027]));
-    assert_eq!(v["document"]["concept"], true);
-    assert_eq!(
-        v["document"]["concept_bronnen"],
-        serde_json::json!([
-            "plan 2027 van Strategische Beheerorganisatie (BZK)",
-            "begroting 2027 van Strategische Beheerorganisatie (BZK)"
-        ])
-    );
+    // Every party's plan and begroting 2027 is definitief (the SBO's since 30 October 2026).
+    assert_eq!(v["document"]["concept"], false);
+    assert_eq!(v["document"]["concept_bronnen"], serde_json::json!([]));
     let persp = v["perspectieven"].as_array().unwrap();
     for p in ["basis", "beheer", "uitbouw", "iplo-wetgeving"] {
         let want = budget_sum(2027, 2027, |l| l["beleidsdoel"] == p);

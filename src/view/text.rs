@@ -55,3 +55,14 @@ pub fn letter(i: usize) -> String {
 pub fn count(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
+
+/// `2026`, `2027 en 2028`, `2028 tot en met 2030`.
+pub fn years_words(ys: &[Year]) -> String {
+    match ys {
+        [] => String::new(),
+        [one] => one.to_string(),
+        [a, b] => format!("{a} en {b}"),
+        [first, .., last] if ys.windows(2).all(|w| w[1] == w[0] + 1) => format!("{first} tot en met {last}"),
+        _ => join(&ys.iter().map(|y| y.to_string()).collect::<Vec<_>>()),
+    }
+}

@@ -5,6 +5,7 @@ mod accepted;
 mod board;
 mod build;
 mod content;
+mod effect;
 mod inyear;
 mod read;
 mod refs;
@@ -12,8 +13,9 @@ mod register;
 mod workbook;
 
 pub use accepted::*;
-pub use board::asked;
+pub use board::{asked, decision_on_concept, decision_outside_mandate, document_outside_mandate};
 pub use content::*;
+pub use effect::*;
 pub use inyear::*;
 pub use read::*;
 pub use refs::*;

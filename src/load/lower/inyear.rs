@@ -34,7 +34,8 @@ pub fn wijziging(lx: &mut Lx, r: RawWijziging) -> Option<Wijziging> {
             _ => None,
         };
         let onvolledig = nieuw.is_none() && given.iter().any(|g| *g);
-        Some(Mutatie { regel: regel?, mutatie, toelichting: toelichting?, nieuw, onvolledig, pos: at })
+        let aard = lx.pick(x.aard, &f.aard, at, Aard::parse).map_or(Aard::Incidenteel, |a| a.value);
+        Some(Mutatie { regel: regel?, mutatie, toelichting: toelichting?, nieuw, onvolledig, aard, pos: at })
     });
     Some(Wijziging {
         file: lx.file.to_string(),

@@ -32,15 +32,40 @@ pub fn vergadering(lx: &mut Lx, r: RawVergadering, stem: &str) -> Option<Vergade
         }
         let beleidsdoel = lx.id(x.beleidsdoel, &f.beleidsdoel, at);
         let voorstel = lx.text(x.voorstel, &f.voorstel, at);
+        let wijziging = x.wijziging.and_then(|w| {
+            let wpos = w.pos;
+            let f = &RawWijzigingRef::FIELDS;
+            let organisatie = lx.id(w.value.organisatie, &f.organisatie, wpos);
+            let nummer = lx.number(w.value.nummer, &f.nummer, wpos);
+            Some(WijzigingRef {
+                organisatie: organisatie?,
+                nummer: nummer.map(|n| At::new(n.value as u32, n.pos))?,
+                pos: wpos,
+            })
+        });
+        let on_wijziging = wijziging.is_some();
         let alternatieven = each(x.alternatieven, |a, apos| {
             let f = &RawAgendaAlternatief::FIELDS;
             let naam = lx.text(a.naam, &f.naam, apos);
             let niveau = lx.pick(a.niveau, &f.niveau, apos, Niveau::parse).map(|n| n.value);
-            // Rule::RequiredWithout: an amount unless a level gives it.
-            let bedrag = lx.money_as(a.bedrag, f.bedrag.name, apos, niveau.is_none()).map(|m| m.value);
+            let effecten = a.effecten.map(|list| {
+                each(Some(list), |e, epos| {
+                    let f = &RawEffect::FIELDS;
+                    let jaar = lx.year(e.jaar, &f.jaar, epos, YEARS.0, YEARS.1);
+                    let bedrag = lx.signed(e.bedrag, &f.bedrag, epos);
+                    let aard = lx.pick(e.aard, &f.aard, epos, Aard::parse);
+                    let omschrijving = lx.text(e.omschrijving, &f.omschrijving, epos);
+                    Some(Effect { jaar: jaar?, bedrag: bedrag?.value, aard: aard?.value, omschrijving, pos: epos })
+                })
+            });
+            // Rule::EachRequiredUnless: an amount unless a level gives it, or effects (contract §13)
+            // or the item's wijziging do.
+            let needs_amount = niveau.is_none() && effecten.is_none() && !on_wijziging;
+            let bedrag = lx.money_as(a.bedrag, f.bedrag.name, apos, needs_amount).map(|m| m.value);
             let risicos = lx.texts(a.risicos, &f.risicos);
             let voorkeur = a.voorkeur.is_some_and(|v| v.value);
-            Some(AgendaAlternatief { naam: naam?, bedrag, niveau, risicos, voorkeur, pos: apos })
+            let regels = a.regels.map(|r| lx.codes(Some(r), &f.regels, apos));
+            Some(AgendaAlternatief { naam: naam?, bedrag, niveau, risicos, voorkeur, effecten, regels, pos: apos })
         });
         Some(Agendapunt {
             id: id?,
@@ -52,6 +77,7 @@ pub fn vergadering(lx: &mut Lx, r: RawVergadering, stem: &str) -> Option<Vergade
             beleidsdoel,
             voorstel,
             alternatieven,
+            wijziging,
             pos: at,
         })
     });

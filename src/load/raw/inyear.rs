@@ -4,7 +4,7 @@
 use super::spanned::{I, S, Spanned};
 use super::spec::{Shape::*, contract, opt, req};
 use super::submission::{INGEDIEND_OP, JAAR, ORGANISATIE, STATUS};
-use crate::model::{Kostensoort, VoortgangStatus};
+use crate::model::{Aard, Kostensoort, VoortgangStatus};
 
 contract! {
     /// `wijziging-<n>.yaml`.
@@ -47,6 +47,9 @@ contract! {
         feature: S = opt(Id, "Feature", "Alleen bij een nieuwe regel, optioneel: id van de feature."),
         resultaten: Vec<S> = opt(Codes, "Resultaten",
             "Alleen bij een nieuwe regel, optioneel: codes van de resultaten uit het plan die de regel betaalt."),
+        aard: S = opt(Choice(Aard::SPELLINGS), "Aard",
+            "incidenteel (standaard) of structureel. Een structurele mutatie telt bij een besluit over deze wijziging \
+             ook in de latere jaren mee; de gewijzigde begroting zelf verandert alleen voor jaar Y."),
     } []
 
     /// `voortgang-q<k>.yaml`.

@@ -3,7 +3,7 @@
 
 use super::spanned::{I, S, Spanned};
 use super::spec::{Rule, Shape::*, contract, opt, req};
-use crate::model::{AfspraakSoort, AfspraakStatus, AgendaSoort, AgendaStuk, Niveau};
+use crate::model::{Aard, AfspraakSoort, AfspraakStatus, AgendaSoort, AgendaStuk, Niveau};
 
 contract! {
     /// `afspraken.yaml`.
@@ -65,9 +65,14 @@ contract! {
         voorstel: S = opt(Text, "Voorstel", "Het voorgestelde besluit."),
         alternatieven: Vec<Spanned<RawAgendaAlternatief>> = opt(List(&RawAgendaAlternatief::SPEC), "Alternatieven",
             "De alternatieven waaruit het beraad kiest."),
+        wijziging: Spanned<RawWijzigingRef> = opt(Map(&RawWijzigingRef::SPEC), "Wijziging",
+            "De begrotingswijziging waarover besloten wordt: {organisatie: ID, nummer: N} (E105 als die niet bestaat). \
+             Dan zijn jaar (het jaar van de wijziging) en beleidsdoel verplicht, en kiest elk alternatief met regels \
+             welke regels van de wijziging het overneemt."),
     } [
         Rule::RequiredWith { field: "jaar", key: "stuk" },
         Rule::OnlyWhen { field: "kwartaal", key: "stuk", value: "voortgangsrapportage" },
+        Rule::EachRequiredUnless { list: "alternatieven", field: "bedrag", or: &["niveau", "effecten"], unless: "wijziging" },
     ]
 
     /// An alternative of a decision item.
@@ -81,9 +86,34 @@ contract! {
         risicos: Vec<S> = opt(Texts, "Risico's",
             "Risico's van dit alternatief, elk als korte tekst; bij een besluitpunt minstens één (E307)."),
         voorkeur: Spanned<bool> = opt(Bool, "Voorkeur",
-            "true bij het alternatief dat het voorstel is; de besluitnota noemt het als beslispunt. (Uitbreiding \
-             op het contract.)"),
-    } [Rule::RequiredWithout { field: "bedrag", key: "niveau" }]
+            "true bij het alternatief dat het voorstel is; de besluitnota noemt het als beslispunt en de \
+             beslispunten worden uit zijn cijfers gemaakt."),
+        effecten: Vec<Spanned<RawEffect>> = opt(List(&RawEffect::SPEC), "Effecten",
+            "Het effect van dit alternatief op het beleidsdoel van het agendapunt, per jaar (plus of min), \
+             structureel of incidenteel. Een lege lijst is de uitgangssituatie zelf. Geven alternatieven effecten, \
+             dan alle; dan zijn beleidsdoel en jaar van het agendapunt verplicht."),
+        regels: Vec<S> = opt(Codes, "Regels",
+            "Alleen bij een agendapunt over een wijziging: de regels van die wijziging die dit alternatief \
+             overneemt. Weglaten: alle; een lege lijst: geen."),
+    } []
+
+    /// The budget amendment a decision item decides on.
+    RawWijzigingRef, WijzigingRefFields ("Wijziging", "De begrotingswijziging waarover besloten wordt.") {
+        organisatie: S = req(Id, "Organisatie", "Id van de partij van de wijziging."),
+        nummer: I = req(Whole { min: 1, max: 9999 }, "Nummer", "Het nummer van de wijziging (wijziging-<n>.yaml)."),
+    } []
+
+    /// One effect of an alternative.
+    RawEffect, EffectFields ("Effect", "Een bedrag in een jaar, structureel of incidenteel.") {
+        jaar: I = req(Year, "Jaar",
+            "Het jaar waarin het effect begint (structureel) of valt (incidenteel); niet voor het jaar van het \
+             agendapunt en niet na het laatste jaar van de meerjarenraming."),
+        bedrag: S = req(SignedAmount, "Bedrag",
+            "Het bedrag in euro's per jaar: positief kost geld, negatief bespaart, bijv. 650000."),
+        aard: S = req(Choice(Aard::SPELLINGS), "Aard",
+            "structureel (dit jaar en elk jaar erna) of incidenteel (alleen dit jaar)."),
+        omschrijving: S = opt(Text, "Omschrijving", "Waarvoor het bedrag is."),
+    } []
 
     /// `aanvaard.yaml`.
     RawAanvaard, AanvaardFields ("aanvaard.yaml: aanvaarde bevindingen",

@@ -126,6 +126,19 @@ pub enum Rule {
         /// The key whose absence requires it.
         key: &'static str,
     },
+    /// Each mapping of the list `list` needs `field` unless it has one of `or`; none does when
+    /// the mapping holding the list has `unless` (a decision item's alternatives need an amount,
+    /// a level or effects — unless the item decides on a wijziging, contract §13).
+    EachRequiredUnless {
+        /// The list.
+        list: &'static str,
+        /// The field each entry needs.
+        field: &'static str,
+        /// Keys of an entry that waive it.
+        or: &'static [&'static str],
+        /// The key of the holding mapping that waives it for every entry.
+        unless: &'static str,
+    },
     /// The list or mapping `field` has at least one entry (a rule of `check`, E302 or E203).
     NonEmpty(&'static str),
     /// `dag` is a day of `maand` (29 February counts).

@@ -2,6 +2,8 @@
 //! the roll-ups and the appendices; and what a meeting document says about them.
 
 use super::appendix::Bijlage;
+use crate::check::vergadering::concept_sources;
+use crate::diag::Code;
 use crate::model::*;
 use crate::rollup::Rollup;
 use crate::view::cx::Base;
@@ -64,10 +66,8 @@ impl Cx<'_> {
     /// A note when the cycle document of an item is made from concept submissions.
     pub fn concept_note(&self, item: &Agendapunt) -> Vec<String> {
         let Some(b) = self.bijlage_of(item).filter(|b| b.ontbreekt.is_none()) else { return Vec::new() };
-        let mut files: Vec<String> = Vec::new();
-        for sub in self.tree.years.get(&b.jaar).into_iter().flat_map(|m| m.values()) {
-            files.extend(sub.concept_files(b.kind).into_iter().map(|f| self.source(f, false)));
-        }
+        let files: Vec<String> =
+            concept_sources(self.tree, b.kind, b.jaar).into_iter().map(|f| self.source(f, false)).collect();
         if files.is_empty() {
             return Vec::new();
         }
@@ -77,6 +77,22 @@ impl Cx<'_> {
             b.titel(),
             files.join(", ")
         )]
+    }
+
+    /// The findings of a decision item that the board should read before it decides — it asks
+    /// to adopt a concept document (W403), or lies outside the meeting's mandate (W404) — as
+    /// Dutch sentences, parties and perspectives by name: the item's findings of the check, in
+    /// the meeting file at the item's line.
+    pub fn item_findings(&self, item: &Agendapunt) -> Vec<String> {
+        self.diags
+            .items()
+            .iter()
+            .filter(|d| matches!(d.code, Code::W403 | Code::W404))
+            .filter(|d| {
+                d.file.as_deref() == Some(self.v.file.as_str()) && d.pos.is_some_and(|p| p.line == item.pos.line)
+            })
+            .map(|d| format!("{}.", capitalised(&self.finding(d))))
+            .collect()
     }
 }
 

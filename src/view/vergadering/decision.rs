@@ -8,6 +8,7 @@
 
 use super::consequences::gevolgen;
 use super::cx::Cx;
+use super::effects::{EffectenView, effecten};
 use super::financiers::{Verdeling, verdeling};
 use crate::model::{AgendaAlternatief, Agendapunt, Money, Year};
 use crate::nl;
@@ -54,6 +55,13 @@ pub struct Nota {
     pub concept: Vec<String>,
     /// Other notes for the reader.
     pub opmerkingen: Vec<String>,
+    /// For an item decided as effects over a baseline (contract §13): its figures per
+    /// alternative and year (`null`: an item with plain totals, §8).
+    pub effecten: Option<EffectenView>,
+    /// Other decision items of the meeting on the same perspective and years, in sentences.
+    pub samenhang: Vec<String>,
+    /// What the check found about this item (W403, W404), in words for the board.
+    pub waarschuwingen: Vec<String>,
 }
 
 /// One alternative of a decision.
@@ -140,10 +148,24 @@ pub fn nota(cx: &Cx, item: &Agendapunt) -> Nota {
     };
     let perspective = basis.beleidsdoel.map(|p| cx.perspective(p));
     let voorkeur = alternatieven.iter().find(|a| a.voorkeur).map(|a| format!("{}: {}", a.letter, a.naam));
+    let figures = crate::rollup::item_effects(cx.tree, cx.rollups, item, cx.peildatum);
+    let (effecten, punten) = match &figures {
+        Some(e) => {
+            let (view, mut punten) = effecten(cx, item, e);
+            if let Some(stuk) = cx.bijlage_of(item).filter(|b| b.ontbreekt.is_none()) {
+                punten.insert(0, adopt(cx, item, &stuk.titel()));
+            }
+            (Some(view), punten)
+        }
+        None => (None, beslispunten(cx, item, &alternatieven, &basis)),
+    };
     Nota {
         nr: item.id.value,
         onderwerp: item.onderwerp.clone(),
-        beslispunten: beslispunten(cx, item, &alternatieven, &basis),
+        beslispunten: punten,
+        effecten,
+        samenhang: samenhang(cx, item),
+        waarschuwingen: cx.item_findings(item),
         voorstel: item.voorstel.clone(),
         voorkeur,
         jaar: basis.jaar,
@@ -155,7 +177,12 @@ pub fn nota(cx: &Cx, item: &Agendapunt) -> Nota {
         verschil_kop: if basis.is_cap { "Verschil met budget" } else { "Verschil met begroting" }.to_string(),
         verdeling: key.and_then(|k| verdeling(cx, &k, &diffs, perspective.as_deref().unwrap_or_default())),
         alternatieven,
-        gevolgen: basis.r.map(|r| gevolgen(cx, r, item)).unwrap_or_else(empty_gevolgen),
+        // A year after the last cycle year: the plans of the latest one hold its consequences.
+        gevolgen: basis
+            .r
+            .or_else(|| crate::rollup::latest_budget_year(cx.tree).and_then(|y| cx.rollups.get(&y)))
+            .map(|r| gevolgen(cx, r, item))
+            .unwrap_or_else(empty_gevolgen),
         concept: cx.concept_note(item),
         opmerkingen: notes(item, &basis),
     }
@@ -173,7 +200,7 @@ fn beslispunten(cx: &Cx, item: &Agendapunt, alts: &[AgendaAlternatiefView], basi
     };
     let mut out = Vec::new();
     if let Some(stuk) = cx.bijlage_of(item).filter(|b| b.ontbreekt.is_none()) {
-        out.push(format!("Het {beraad} stelt het stuk {} vast.", stuk.titel()));
+        out.push(adopt(cx, item, &stuk.titel()));
     }
     let letters: Vec<&str> = alts.iter().map(|a| a.letter.as_str()).collect();
     match alts.iter().find(|a| a.voorkeur) {
@@ -297,5 +324,53 @@ fn empty_gevolgen() -> Beheerconsequenties {
         kop: Vec::new(),
         rijen: Vec::new(),
         totaal: None,
+    }
+}
+
+/// The years an item touches: an effect item's horizon, else its year.
+fn touched(cx: &Cx, item: &Agendapunt) -> Vec<Year> {
+    let Some(jaar) = item.jaar.as_ref().map(|j| j.value) else { return Vec::new() };
+    match (crate::rollup::is_effect_item(item), crate::rollup::latest_budget_year(cx.tree)) {
+        (true, Some(last)) => (jaar..=last + 3).collect(),
+        _ => vec![jaar],
+    }
+}
+
+/// Decision items of the same meeting on the same perspective whose years overlap with this
+/// one's (contract §13, samenhang): each named, with the years both touch, and that its
+/// alternatives are not in this item's baseline.
+fn samenhang(cx: &Cx, item: &Agendapunt) -> Vec<String> {
+    let Some(p) = item.beleidsdoel.as_ref().map(|b| b.value.as_str()) else { return Vec::new() };
+    let mine = touched(cx, item);
+    cx.v.agenda
+        .iter()
+        .filter(|o| o.id.value != item.id.value && o.soort == crate::model::AgendaSoort::Besluit)
+        .filter(|o| o.beleidsdoel.as_ref().is_some_and(|b| b.value == p))
+        .filter_map(|o| {
+            let both: Vec<String> = touched(cx, o).into_iter().filter(|y| mine.contains(y)).map(|y| y.to_string()).collect();
+            (!both.is_empty()).then(|| {
+                format!(
+                    "Samenhang met agendapunt {} ({}): raakt ook {} in {}. De uitgangssituatie van dit besluit bevat de \
+                     alternatieven van dat agendapunt niet; de stand na beide besluiten is de som van beide effecten.",
+                    o.id.value,
+                    o.onderwerp,
+                    cx.perspective(p),
+                    crate::view::text::join(&both)
+                )
+            })
+        })
+        .collect()
+}
+
+/// The beslispunt that adopts the item's document: for a decision on one perspective, only the
+/// part about it (the rest of the document may belong to another board's mandate).
+fn adopt(cx: &Cx, item: &Agendapunt, titel: &str) -> String {
+    match item.beleidsdoel.as_ref() {
+        Some(p) => format!(
+            "Het {} stelt het stuk {titel} vast voor zover het over {} gaat.",
+            cx.v.beraad,
+            cx.perspective(&p.value)
+        ),
+        None => format!("Het {} stelt het stuk {titel} vast.", cx.v.beraad),
     }
 }

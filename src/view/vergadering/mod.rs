@@ -4,9 +4,11 @@
 //! documents: their head, amount rows, names and findings.
 
 mod appendix;
+mod beslispunten;
 mod consequences;
 mod cx;
 mod decision;
+mod effects;
 mod financiers;
 mod status;
 

@@ -1,6 +1,7 @@
 //! "Stand van de aanleveringen": per party and document of the running cycle, delivered on
 //! time, late (days), missing or not yet due at the reference date — judged by the same rule
-//! as the check (`model::deliveries`) — and the afsprakenstelsel warnings.
+//! as the check (`model::deliveries`) — the afsprakenstelsel warnings, and the meeting's own
+//! findings (W402–W404).
 
 use super::cx::{Cx, Signaal};
 use crate::diag::Code;
@@ -22,6 +23,9 @@ pub struct Stand {
     pub partijen: Vec<PartijStand>,
     /// The afsprakenstelsel warnings (W501–W505).
     pub afspraken: Vec<Signaal>,
+    /// The meeting's own findings: documents sent late (W402), a decision on a concept document
+    /// (W403) or outside the board's mandate (W404).
+    pub eigen: Vec<Signaal>,
 }
 
 /// One key figure.
@@ -112,9 +116,17 @@ pub fn stand(cx: &Cx) -> Stand {
         .filter(|d| codes.contains(&d.code) && d.jaar.is_none_or(|y| y >= cycle))
         .map(|d| cx.signaal(d))
         .collect();
+    let own = [Code::W402, Code::W403, Code::W404];
+    let eigen = cx
+        .diags
+        .items()
+        .iter()
+        .filter(|d| own.contains(&d.code) && d.file.as_deref() == Some(cx.v.file.as_str()))
+        .map(|d| cx.signaal(d))
+        .collect();
     let toelichting = format!(
         "Beoordeeld op de peildatum {} tegen de P&C-kalender: de stukken met een termijn tot een jaar voor of na de vergadering, en elk stuk dat na zijn termijn nog ontbreekt. Te laat ingediende stukken zijn wel ontvangen; voor ontbrekende stukken stuurt het secretariaat een rappel.",
         nl::date(cx.peildatum)
     );
-    Stand { toelichting, tellingen, partijen, afspraken }
+    Stand { toelichting, tellingen, partijen, afspraken, eigen }
 }
