@@ -42,6 +42,8 @@ pub struct AlternatiefView {
     pub niveau: &'static str,
     /// The perspective's name; `null`: all perspectives together.
     pub beleidsdoel: Option<String>,
+    /// What the total covers, in words: the perspective's name, or "alle beleidsdoelen samen".
+    pub geldt_voor: String,
     /// The party's total at that level.
     pub totaal: String,
     /// Alternative − the request it replaces.
@@ -110,6 +112,10 @@ pub fn alternatieven(cx: &Ctx) -> Alternatieven {
                     .map(|a| AlternatiefView {
                         niveau: a.niveau.label(),
                         beleidsdoel: a.beleidsdoel.as_ref().map(|p| cx.perspective(p)),
+                        geldt_voor: a
+                            .beleidsdoel
+                            .as_ref()
+                            .map_or_else(|| "alle beleidsdoelen samen".to_string(), |p| cx.perspective(p)),
                         totaal: nl::money(a.totaal),
                         verschil: nl::eur(a.difference),
                         omschrijving: a.omschrijving.clone(),

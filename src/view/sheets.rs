@@ -267,9 +267,13 @@ pub fn plan_tables(tree: &Tree, r: &Rollup) -> Vec<Table> {
     for node in &r.org.nodes {
         let sub = tree.submission(r.jaar, &node.id);
         for a in sub.and_then(|s| s.begroting.as_ref()).map(|b| b.alternatieven.as_slice()).unwrap_or_default() {
+            // What the total covers: all perspectives together, or the one named (contract §5).
+            let beleidsdoel = a.beleidsdoel.as_ref().map(|b| b.value.as_str());
             alternatieven.push(vec![
                 text(&node.id),
                 text(a.niveau.value.as_str()),
+                opt(beleidsdoel),
+                text(if beleidsdoel.is_some() { "dit beleidsdoel" } else { "alle beleidsdoelen samen" }),
                 money(a.totaal),
                 text(&a.omschrijving),
                 text(&a.risicos.join("; ")),
@@ -365,7 +369,15 @@ pub fn plan_tables(tree: &Tree, r: &Rollup) -> Vec<Table> {
         },
         Table {
             name: "alternatieven".into(),
-            headers: headers(&["organisatie", "niveau", "totaal", "omschrijving", "risicos"]),
+            headers: headers(&[
+                "organisatie",
+                "niveau",
+                "beleidsdoel",
+                "geldt_voor",
+                "totaal",
+                "omschrijving",
+                "risicos",
+            ]),
             rows: alternatieven,
         },
     ]
