@@ -17,25 +17,14 @@ mkdir -p "$2"
 artefacts="$(cd "$2" && pwd)"
 here="$(cd "$(dirname "$0")" && pwd)"
 
+# shellcheck source=../lib.sh
+. "$here/../lib.sh"
 # Debian packages: only when something is missing, and one apt-get update for all of them.
 packages=()
 [ -x "${CHROMIUM:-/usr/bin/chromium}" ] || packages+=(chromium)
-command -v node >/dev/null 2>&1 || packages+=(nodejs)
-command -v npm >/dev/null 2>&1 || packages+=(npm)
-if [ "${#packages[@]}" -gt 0 ]; then
-  echo "browser check: installing ${packages[*]} (apt-get)"
-  if [ "$(id -u)" -eq 0 ]; then sudo=(); else sudo=(sudo); fi
-  export DEBIAN_FRONTEND=noninteractive
-  "${sudo[@]}" apt-get update -qq
-  "${sudo[@]}" apt-get install -y -qq "${packages[@]}" >/dev/null
-fi
-
-# The npm packages, exactly as locked. Skipped when node_modules was installed after the lock
-# file last changed (npm writes node_modules/.package-lock.json on every install).
+mapfile -t -O "${#packages[@]}" packages < <(node_packages)
+install_missing "browser check" "${packages[@]}"
+npm_ci "browser check" "$here"
 cd "$here"
-if [ ! node_modules/.package-lock.json -nt package-lock.json ]; then
-  echo "browser check: npm ci"
-  npm ci --no-audit --no-fund --loglevel=error
-fi
 
 node "$here/check.mjs" "$out" "$artefacts"

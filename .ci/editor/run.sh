@@ -18,23 +18,11 @@ here="$(cd "$(dirname "$0")" && pwd)"
 bin="$(cd "$(dirname "$1")" && pwd)/$(basename "$1")"
 data="$(cd "${2:-$here/../../data}" && pwd)"
 
-packages=()
-command -v node >/dev/null 2>&1 || packages+=(nodejs)
-command -v npm >/dev/null 2>&1 || packages+=(npm)
-if [ "${#packages[@]}" -gt 0 ]; then
-  echo "editor check: installing ${packages[*]} (apt-get)"
-  if [ "$(id -u)" -eq 0 ]; then sudo=(); else sudo=(sudo); fi
-  export DEBIAN_FRONTEND=noninteractive
-  "${sudo[@]}" apt-get update -qq
-  "${sudo[@]}" apt-get install -y -qq "${packages[@]}" >/dev/null
-fi
-
-# The npm packages, exactly as locked. Skipped when node_modules was installed after the lock
-# file last changed (npm writes node_modules/.package-lock.json on every install).
+# shellcheck source=../lib.sh
+. "$here/../lib.sh"
+mapfile -t packages < <(node_packages)
+install_missing "editor check" "${packages[@]}"
+npm_ci "editor check" "$here"
 cd "$here"
-if [ ! node_modules/.package-lock.json -nt package-lock.json ]; then
-  echo "editor check: npm ci"
-  npm ci --no-audit --no-fund --loglevel=error
-fi
 
 node "$here/check.mjs" "$bin" "$data"
