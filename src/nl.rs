@@ -115,6 +115,15 @@ pub fn wrap(text: &str, width: usize) -> String {
     out
 }
 
+/// A quarter as an ordinal word: "eerste", "tweede", "derde".
+pub fn ordinal(k: u8) -> &'static str {
+    match k {
+        1 => "eerste",
+        2 => "tweede",
+        _ => "derde",
+    }
+}
+
 /// An operating system's refusal in Dutch words: "bestand of map bestaat niet" rather than
 /// "No such file or directory (os error 2)". The error number stays for a technician.
 pub fn io_error(e: &std::io::Error) -> String {

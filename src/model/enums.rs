@@ -138,6 +138,7 @@ impl Doc {
         match self {
             Doc::Cycle(c) => c.title(y),
             Doc::Voortgang(k) => {
+                // Not nl::ordinal: nl imports model (the house keeps model free of it).
                 let nth = match k {
                     1 => "eerste",
                     2 => "tweede",

@@ -40,7 +40,7 @@ pub fn build(tree: &Tree, r: &Rollup, k: u8, diags: &Diagnostics, peildatum: Dat
     Voortgangsrapportage {
         document: head(&x),
         kwartaal: k,
-        kwartaal_woord: ordinal(k),
+        kwartaal_woord: crate::nl::ordinal(k),
         stand: nl::date(quarter_end(y, k)),
         samenvatting: summary::samenvatting(&x, &own),
         grafiek: parts::grafiek(&x),
@@ -81,7 +81,11 @@ fn head(x: &Px) -> Head {
     Head {
         soort: "voortgangsrapportage",
         titel: Doc::Voortgang(k).title(y),
-        ondertitel: format!("Stand na het {} kwartaal, tot en met {}", ordinal(k), nl::date(quarter_end(y, k))),
+        ondertitel: format!(
+            "Stand na het {} kwartaal, tot en met {}",
+            crate::nl::ordinal(k),
+            nl::date(quarter_end(y, k))
+        ),
         stelsel: x.base.st.naam.clone(),
         jaar: Some(y),
         jaren: vec![y],

@@ -209,15 +209,6 @@ pub struct FeatureView {
     pub afwijking: String,
 }
 
-/// "eerste", "tweede", "derde".
-pub fn ordinal(k: u8) -> &'static str {
-    match k {
-        1 => "eerste",
-        2 => "tweede",
-        _ => "derde",
-    }
-}
-
 /// What the report needs besides the roll-up.
 pub(crate) struct Px<'a> {
     pub base: Base<'a>,

@@ -2,7 +2,7 @@
 //! where the year is heading against the amended and the capped budget, what is off track and
 //! by how much, what is proposed.
 
-use super::model::{Px, cap, ordinal, perspective_ids, with_percent};
+use super::model::{Px, cap, perspective_ids, with_percent};
 use crate::diag::Diagnostics;
 use crate::model::VoortgangStatus;
 use crate::nl;
@@ -43,7 +43,7 @@ pub(super) fn samenvatting(x: &Px, diags: &Diagnostics) -> Samenvatting {
     };
     punten.push(format!(
         "Tot en met het {} kwartaal is {} besteed{share}. De prognose voor {y} is {}, {} de gewijzigde begroting van {}.",
-        ordinal(k),
+        crate::nl::ordinal(k),
         nl::money(all.besteed),
         nl::money(all.prognose),
         direction(all.afwijking()),

@@ -202,18 +202,12 @@ fn toelichting(cx: &Cx, e: &ItemEffects, p: &str) -> String {
 /// A baseline's source in words.
 fn grondslag(g: Grondslag) -> String {
     match g {
-        Grondslag::Prognose { jaar, kwartaal } => format!("de prognose na het {} kwartaal {jaar}", ordinal(kwartaal)),
+        Grondslag::Prognose { jaar, kwartaal } => {
+            format!("de prognose na het {} kwartaal {jaar}", nl::ordinal(kwartaal))
+        }
         Grondslag::Gewijzigd { jaar } => format!("de gewijzigde begroting {jaar}"),
         Grondslag::Raming { cyclusjaar } => format!("de meerjarenraming {cyclusjaar}–{}", cyclusjaar + 3),
         Grondslag::Geen => "geen begroting (niet bekend)".to_string(),
-    }
-}
-
-fn ordinal(k: u8) -> &'static str {
-    match k {
-        1 => "eerste",
-        2 => "tweede",
-        _ => "derde",
     }
 }
 
