@@ -114,7 +114,7 @@ fn typeset_jaarplan(b: Bencher, set: Set) {
     let data = jaarcyclus::view::document_json(CycleDoc::Jaarplan, &f.tree, &f.rollup, &f.diags, PEILDATUM);
     let mut files = TEMPLATES.files.clone();
     files.insert("data.json".into(), data);
-    let job = Job { files, main: "jaarplan.typ".into(), date: PEILDATUM, tagged: true };
+    let job = Job { files, main: "jaarplan.typ".into(), date: PEILDATUM };
     let ts = &*TYPESETTER;
     b.with_inputs(|| typst::comemo::evict(0))
         .bench_values(|()| ts.pdf(&job).unwrap_or_else(|e| panic!("jaarplan compiles: {e:?}")));

@@ -13,7 +13,7 @@ use std::sync::OnceLock;
 const PEILDATUM: &str = "2026-11-29";
 
 /// One build and one meeting pack of the default data per test binary.
-fn out() -> &'static Path {
+pub(crate) fn out() -> &'static Path {
     static OUT: OnceLock<PathBuf> = OnceLock::new();
     OUT.get_or_init(|| {
         let dir = tempfile::tempdir().unwrap().keep();
@@ -36,7 +36,7 @@ fn out() -> &'static Path {
     })
 }
 
-fn pdfs() -> Vec<PathBuf> {
+pub(crate) fn pdfs() -> Vec<PathBuf> {
     walkdir::WalkDir::new(out())
         .sort_by_file_name()
         .into_iter()
@@ -198,6 +198,6 @@ fn each_document_shows_the_findings_about_its_own_years() {
     assert!(jr.contains("Uitstel van drie dagen"), "the late realisation of 2025 is there, accepted with its reason");
     let jp = squeeze(&pdf::text(&out().join("2027/jaarplan-2027.pdf")));
     assert!(jp.contains("Gevraagd"), "the board table says what is asked of whom");
-    assert!(jp.contains("Bijlage: technische lijst van bevindingen"));
+    assert!(jp.contains("Technische bijlage") && jp.contains("Bevindingen met code en vindplaats"));
     assert!(!jp.contains("die 2025 dekt"), "2025 findings in the jaarplan 2027");
 }

@@ -21,6 +21,7 @@ mod herkomst;
 mod house;
 mod injection;
 mod progress;
+mod publish;
 mod rebuild;
 mod schema;
 mod site;

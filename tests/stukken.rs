@@ -106,10 +106,10 @@ fn pack_text_shows_proposal_alternatives_risks_and_status() {
         // Alternative A as given; B computed: the brons alternatives of the three parties
         // (3 × € 1.000.000), both against the cap of 2025 (beheer only: € 5.000.000).
         format!("A Vaststellen {} {} binnen budget", eur("3750000"), eur("-1250000")),
-        "voorstel bedrag uit het vergaderbestand".into(),
+        "voorstel opgegeven bedrag, niet berekend uit de aanleveringen".into(),
         "Risico's: • Geen".into(),
         format!("B Aanhouden tot nader onderzoek {} {} binnen budget", eur("3000000"), eur("-2000000")),
-        "berekend: totaal van Beheer en doorontwikkeling basisni-".into(),
+        "berekend: totaal van Beheer en doorontwikkeling".into(),
         "Risico's: • Vertraging van de decharge".into(),
         // The differences over the financiers (19/70/6/5), to the cent.
         format!("Rijk {} {}", cents("-237500"), cents("-380000")),
@@ -144,7 +144,7 @@ fn pack_text_shows_proposal_alternatives_risks_and_status() {
             "Stand van de aanleveringen (p. 6)",
             "  Afsprakenstelsel (p. 6)",
             "  Verzending en besluitpunten (p. 6)",
-            "Bijlage: herkomst van de cijfers (p. 7)",
+            "Technische bijlage (p. 7)",
             "Bijlage A: Jaarrekening en verantwoording 2025 (p. 8)",
         ]
     );
@@ -184,10 +184,16 @@ fn documents_sent_too_late_are_reported_and_shown_in_the_pack() {
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     assert!(stderr(&o).contains("W402"), "{}", stderr(&o));
     let pack = pack_dir(dir.path());
-    let want = "W402 — Stukken verzonden op 10 juni 2026, 5 dagen voor de vergadering van 15 juni 2026 (minimaal 10)";
+    // In words for the board; the code in the technical annex (contract §16).
+    let want = "Stukken verzonden op 10 juni 2026, 5 dagen voor de vergadering van 15 juni 2026 (minimaal 10)";
     for f in ["vergaderstukken-2026-06-15-ogb-b.pdf", "agenda.pdf", "stand-van-de-aanleveringen.pdf"] {
         let t = text(&pack.join(f));
         assert!(t.contains(want), "W402 ontbreekt in {f}:\n{t}");
+        let (body, _) = crate::publish::board_rows(&pack.join(f));
+        assert!(
+            !squeeze(&body.join("\n")).contains("W402") && t.contains("W402"),
+            "{f}: W402 in the body or not in the annex"
+        );
     }
 }
 
@@ -202,7 +208,8 @@ fn a_decision_on_a_concept_document_is_named_in_the_status_paper() {
     let t = text(&pack_dir(dir.path()).join("stand-van-de-aanleveringen.pdf"));
     for want in [
         "Verzending en besluitpunten",
-        "W403 — Agendapunt 1 vraagt het OGB-B het stuk Jaarrekening en verantwoording 2025 vast te stellen",
+        "Agendapunt 1 vraagt het OGB-B het stuk Jaarrekening en verantwoording 2025 vast te stellen",
+        "W403",
         // Parties by name, with their files in concept (the second name may be hyphenated).
         "met de status concept (realisatie van Beheerorganisatie A voor 2025; plan van",
     ] {

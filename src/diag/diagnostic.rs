@@ -24,6 +24,12 @@ pub trait Names {
     fn party(&self, id: &str) -> String;
     /// A perspective's name.
     fn perspective(&self, id: &str) -> String;
+    /// What an id in backticks stands for in words (a budget line's or a result's
+    /// omschrijving), so that a board document never shows the id itself; `None` to keep the
+    /// id's text (without backticks).
+    fn term(&self, _id: &str) -> Option<String> {
+        None
+    }
 }
 
 impl From<&str> for Part {
@@ -65,7 +71,15 @@ impl Message {
         let mut out = String::new();
         for p in &self.0 {
             match p {
-                Part::Text(t) => out.extend(t.chars().filter(|c| *c != '`')),
+                Part::Text(t) => {
+                    // `id` spans: in words where the names know them, else the bare text.
+                    for (i, piece) in t.split('`').enumerate() {
+                        match names.term(piece).filter(|_| i % 2 == 1) {
+                            Some(words) => out.push_str(&format!("„{words}”")),
+                            None => out.push_str(piece),
+                        }
+                    }
+                }
                 Part::Party(id) | Part::Member(id) => out.push_str(&names.party(id)),
                 Part::Perspective(id) => out.push_str(&names.perspective(id)),
             }

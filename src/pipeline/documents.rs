@@ -89,7 +89,7 @@ pub struct Made {
 pub fn job(templates: &Templates, kind: Doc, data: Vec<u8>, date: Date) -> Job {
     let mut files = templates.files.clone();
     files.insert("data.json".into(), data);
-    Job { files, main: format!("{}.typ", kind.as_str()), date, tagged: true }
+    Job { files, main: format!("{}.typ", kind.as_str()), date }
 }
 
 /// Views and jobs for every planned document (its year's roll-up from `rollups`), then

@@ -167,7 +167,7 @@ fn jobs(
         let mut files = templates.files.clone();
         files.insert("data.json".into(), data.to_vec());
         files.extend(extra);
-        Job { files, main: main.to_string(), date, tagged: true }
+        Job { files, main: main.to_string(), date }
     };
     let mut out = vec![
         ("agenda.pdf".to_string(), job("vergadering/agenda.typ", Vec::new())),

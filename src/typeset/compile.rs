@@ -56,12 +56,12 @@ impl Typesetter {
     }
 }
 
-/// Exports a laid-out document as PDF/A-2b, stamped with the job's date.
+/// Exports a laid-out document as PDF/A-2b and PDF/UA-1 at once, stamped with the job's date.
 fn export(document: &PagedDocument, job: &Job) -> Result<Vec<u8>, typst::ecow::EcoVec<SourceDiagnostic>> {
-    let standards = match PdfStandards::new(&[PdfStandard::A_2b]) {
+    let standards = match PdfStandards::new(&[PdfStandard::A_2b, PdfStandard::Ua_1]) {
         Ok(standards) => standards,
         Err(err) => {
-            let message = format!("PDF/A-2b niet beschikbaar: {}", err.message());
+            let message = format!("PDF/A-2b met PDF/UA-1 niet beschikbaar: {}", err.message());
             return Err(typst::ecow::eco_vec![SourceDiagnostic::error(typst::syntax::Span::detached(), message)]);
         }
     };
@@ -72,7 +72,7 @@ fn export(document: &PagedDocument, job: &Job) -> Result<Vec<u8>, typst::ecow::E
         creator: Smart::Custom(Some(format!("jaarcyclus {}", env!("CARGO_PKG_VERSION")))),
         timestamp: midnight_utc(job.date).map(Timestamp::new_utc),
         standards,
-        tagged: job.tagged,
+        // PDF/UA-1 needs the tag tree; typst writes it by default (`tagged: true`).
         ..PdfOptions::default()
     };
     typst_pdf::pdf(document, &options)

@@ -16,8 +16,6 @@ pub struct Job {
     /// The document date: what typst's `datetime.today()` returns and the PDF timestamp
     /// (PDF/A needs one). No clock anywhere.
     pub date: jiff::civil::Date,
-    /// Tagged PDF (accessibility) on or off.
-    pub tagged: bool,
 }
 
 /// A problem in a template, placed at a file and a 1-based line and column where known.

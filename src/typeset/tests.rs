@@ -18,11 +18,15 @@ fn job(main: &str, extra: &[(&str, &str)]) -> Job {
     for (name, text) in extra {
         files.insert(name.to_string(), text.as_bytes().to_vec());
     }
-    Job { files, main: "main.typ".to_string(), date: date("2025-11-01"), tagged: true }
+    Job { files, main: "main.typ".to_string(), date: date("2025-11-01") }
 }
 
-const MAIN: &str = r#"#set page(width: 8cm, height: 5cm)
-#set text(font: "Noto Sans")
+/// What PDF/UA-1 asks of every document before anything else: a title and a language.
+const HEAD: &str = "#set document(title: \"Proef\")\n#set text(lang: \"nl\")\n";
+
+const MAIN: &str = r#"#set document(title: "Jaarplan 2026")
+#set page(width: 8cm, height: 5cm)
+#set text(font: "Noto Sans", lang: "nl")
 #let data = json("data.json")
 = #data.titel
 Peildatum #datetime.today().display("[day]-[month]-[year]"), € #data.bedrag.
@@ -58,9 +62,24 @@ fn minimal_job_gives_a_pdf_without_warnings() {
 }
 
 #[test]
-fn untagged_pdf_compiles_too() {
-    let pdf = TYPESETTER.pdf(&Job { tagged: false, ..data_job() }).expect("pdf");
-    assert!(pdf.starts_with(b"%PDF"));
+fn every_pdf_declares_pdfa_2b_and_pdfua_1() {
+    let pdf = String::from_utf8_lossy(&TYPESETTER.pdf(&data_job()).expect("pdf")).into_owned();
+    for needle in
+        ["<pdfaid:part>2</pdfaid:part>", "<pdfaid:conformance>B</pdfaid:conformance>", "<pdfuaid:part>1</pdfuaid:part>"]
+    {
+        assert!(pdf.contains(needle), "{needle} missing from the XMP metadata");
+    }
+    assert!(pdf.contains("/DisplayDocTitle true"), "the window shows the file name, not the title");
+}
+
+/// PDF/UA-1 is the first gate: a document that breaks a rule typst can check is not written.
+#[test]
+fn a_document_that_breaks_pdfua_is_refused() {
+    let untitled = errors(&job("#set text(lang: \"nl\")\n= Kop", &[]));
+    assert!(untitled[0].message.contains("missing document title"), "{untitled:?}");
+    let skipped = errors(&job(&format!("{HEAD}= Hoofdstuk\n==== Te diep"), &[]));
+    assert!(skipped[0].message.contains("skipped from heading level 1 to 4"), "{skipped:?}");
+    assert_eq!(skipped[0].line, Some(4), "{skipped:?}");
 }
 
 #[test]
@@ -75,7 +94,7 @@ fn same_job_gives_the_same_bytes() {
 #[test]
 fn parallel_compilations_share_one_typesetter() {
     let jobs: Vec<Job> =
-        ["A", "B", "C"].iter().map(|t| job(&format!("#set page(width: 5cm, height: 3cm)\n= {t}"), &[])).collect();
+        ["A", "B", "C"].iter().map(|t| job(&format!("{HEAD}#set page(width: 5cm, height: 3cm)\n= {t}"), &[])).collect();
     let parallel: Vec<Vec<u8>> = std::thread::scope(|scope| {
         let handles: Vec<_> = jobs.iter().map(|job| scope.spawn(|| TYPESETTER.pdf(job).unwrap())).collect();
         handles.into_iter().map(|h| h.join().unwrap()).collect()
@@ -87,9 +106,9 @@ fn parallel_compilations_share_one_typesetter() {
 
 #[test]
 fn today_is_the_job_date() {
-    let check = "#assert.eq(datetime.today(), datetime(year: 2025, month: 11, day: 1))";
-    assert!(TYPESETTER.pdf(&job(check, &[])).is_ok());
-    let other_day = Job { date: date("2025-11-02"), ..job(check, &[]) };
+    let check = format!("{HEAD}#assert.eq(datetime.today(), datetime(year: 2025, month: 11, day: 1))");
+    assert!(TYPESETTER.pdf(&job(&check, &[])).is_ok());
+    let other_day = Job { date: date("2025-11-02"), ..job(&check, &[]) };
     assert!(TYPESETTER.pdf(&other_day).is_err());
 }
 

@@ -106,8 +106,8 @@ pub fn aansluiting(cx: &Ctx) -> Option<AansluitingView> {
             meer: match p.verschuivingen.len().saturating_sub(MOVERS) {
                 0 => String::new(),
                 n => format!(
-                    "Nog {} met een kleinere verschuiving; de tabel tabellen/aansluiting-{y}.csv naast dit stuk \
-                     geeft alle verschoven regels.",
+                    "Nog {} met een kleinere verschuiving; de tabel aansluiting naast dit stuk geeft alle \
+                     verschoven regels (zie de technische bijlage).",
                     if n == 1 { "1 regel".to_string() } else { format!("{n} regels") }
                 ),
             },

@@ -180,7 +180,7 @@ pub fn verantwoording(cx: &Ctx) -> VerantwoordingView {
                 overig: None,
             };
             let (shown, overig) = bound::lines(&view.partij, &p.lines);
-            view.regels = shown.iter().map(|&i| regel(&p.lines[i])).collect();
+            view.regels = shown.iter().map(|&i| regel(cx, &p.lines[i])).collect();
             view.overig = overig;
             view
         })
@@ -347,11 +347,11 @@ fn compared(budget: Money, real: Money) -> String {
 }
 
 /// One line's realisation in the view.
-pub(super) fn regel(l: &crate::rollup::Variance) -> RegelVerantwoording {
+pub(super) fn regel(cx: &crate::view::cx::Base, l: &crate::rollup::Variance) -> RegelVerantwoording {
     RegelVerantwoording {
         id: l.id.clone(),
         omschrijving: l.omschrijving.clone(),
-        beleidsdoel: l.beleidsdoel.clone(),
+        beleidsdoel: l.beleidsdoel.as_deref().map(|b| cx.perspective(b)),
         begroot: nl::money(l.begroting),
         mutaties: nl::eur(l.mutaties),
         gewijzigd: nl::money(l.budget),

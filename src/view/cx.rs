@@ -82,14 +82,49 @@ impl<'a> Base<'a> {
         }
     }
 
-    /// A finding's message for a document: parties and perspectives by name.
+    /// A finding's message for a document: parties and perspectives by name, and the ids of
+    /// budget lines and results of the finding's party by their omschrijving.
     pub fn finding(&self, d: &crate::diag::Diagnostic) -> String {
-        d.text.for_board(self)
+        d.text.for_board(&Scoped { base: self, d })
     }
 
     /// What a document asks of whom about a finding, parties by name.
     pub fn asked(&self, d: &crate::diag::Diagnostic) -> Option<String> {
         crate::diag::msg::asked(d).map(|m| m.for_board(self))
+    }
+}
+
+/// The names for one finding: its party's lines and results in the year of its file.
+struct Scoped<'b, 'a> {
+    base: &'b Base<'a>,
+    d: &'b crate::diag::Diagnostic,
+}
+
+impl crate::diag::Names for Scoped<'_, '_> {
+    fn party(&self, id: &str) -> String {
+        self.base.party(id)
+    }
+
+    fn perspective(&self, id: &str) -> String {
+        self.base.perspective(id)
+    }
+
+    fn term(&self, id: &str) -> Option<String> {
+        let y = self.d.file.as_deref().and_then(crate::layout::year_of)?;
+        let sub = self.base.tree.submission(y, self.d.organisatie.as_deref()?)?;
+        let begroting =
+            sub.begroting.iter().flat_map(|b| &b.regels).find(|r| r.id.value == id).map(|r| &r.omschrijving);
+        let nieuw = || {
+            sub.wijzigingen
+                .iter()
+                .flat_map(|w| &w.regels)
+                .find(|m| m.regel.value == id)
+                .and_then(|m| m.nieuw.as_ref())
+                .map(|n| &n.omschrijving)
+        };
+        let resultaat =
+            || sub.plan.iter().flat_map(|p| &p.resultaten).find(|r| r.id.value == id).map(|r| &r.omschrijving);
+        begroting.or_else(nieuw).or_else(resultaat).cloned()
     }
 }
 

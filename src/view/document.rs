@@ -276,7 +276,7 @@ fn abridge_accounts(cx: &Ctx, v: &mut accounts::VerantwoordingView, w: &mut Wegg
         None => (above.iter().map(|ls| (0..ls.len()).collect()).collect(), None),
     };
     for ((view, ls), k) in v.partijen.iter_mut().zip(&above).zip(keep) {
-        view.regels = k.iter().map(|&i| accounts::regel(ls[i])).collect();
+        view.regels = k.iter().map(|&i| accounts::regel(cx, ls[i])).collect();
         view.overig = None;
     }
     w.boven_norm = overig.as_ref().map_or(0, |b| b.aantal);

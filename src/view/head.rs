@@ -25,8 +25,10 @@ pub struct Head {
     pub peildatum: String,
     /// Whether any input file of the document is a concept.
     pub concept: bool,
-    /// What the running header shows on the right: `CONCEPT` or `DEFINITIEF`; for a meeting
-    /// the board and date.
+    /// The status word of the cover and the running header: what the board can rely on.
+    /// `Concept` when any input is a concept, else what the document is offered for ("Ter
+    /// vaststelling"; a progress report "Ter kennisneming"). Never "definitief" or "vastgesteld":
+    /// no file records that a board adopted a document. For a meeting: the board and date.
     pub status: String,
     /// The concept input files, relative to the data root, sorted.
     pub concept_bronnen: Vec<String>,
@@ -48,10 +50,15 @@ pub fn head(cx: &Ctx) -> Head {
         jaren: cx.jaren.clone(),
         peildatum: nl::date(cx.peildatum),
         concept: !bronnen.is_empty(),
-        status: if bronnen.is_empty() { "DEFINITIEF" } else { "CONCEPT" }.to_string(),
+        status: status(!bronnen.is_empty(), "Ter vaststelling"),
         concept_bronnen: bronnen,
         programma: programma(),
     }
+}
+
+/// The status word of a cycle document: `Concept`, else what it is offered for.
+pub fn status(concept: bool, offered_for: &str) -> String {
+    if concept { "Concept".to_string() } else { offered_for.to_string() }
 }
 
 /// Program name and version, as documents state them.

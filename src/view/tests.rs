@@ -134,7 +134,7 @@ fn jaarrekening_2025_shows_the_realisation() {
     assert_eq!(t["gewijzigd"], eur(budget + mutaties));
     assert_eq!(t["verschil"], eur(real - budget - mutaties));
     assert_eq!(v["document"]["concept"], false);
-    assert_eq!(v["document"]["status"], "DEFINITIEF");
+    assert_eq!(v["document"]["status"], "Ter vaststelling");
     assert_eq!(v["vragen"][0], "Wat hebben we bereikt?");
     let statuses: u64 =
         v["verantwoording"]["resultaatstatus"].as_array().unwrap().iter().map(|s| s["aantal"].as_u64().unwrap()).sum();

@@ -495,3 +495,40 @@ pub fn fonts(pdf: &Path) -> Vec<String> {
     names.dedup();
     names
 }
+
+/// The heading levels of the tag tree (`/H1` … `/H6`), depth first in reading order.
+pub fn heading_tags(pdf: &Path) -> Vec<u8> {
+    fn visit(doc: &Document, obj: &Object, out: &mut Vec<u8>, depth: usize) {
+        if depth > 200 {
+            return;
+        }
+        let obj = match obj {
+            Object::Reference(id) => match doc.get_object(*id) {
+                Ok(o) => o,
+                Err(_) => return,
+            },
+            o => o,
+        };
+        match obj {
+            Object::Array(items) => items.iter().for_each(|o| visit(doc, o, out, depth + 1)),
+            Object::Dictionary(d) => {
+                if let Ok(Object::Name(s)) = d.get(b"S")
+                    && let [b'H', n @ b'1'..=b'6'] = s.as_slice()
+                {
+                    out.push(n - b'0');
+                }
+                if let Ok(k) = d.get(b"K") {
+                    visit(doc, k, out, depth + 1);
+                }
+            }
+            _ => {}
+        }
+    }
+    let doc = load(pdf);
+    let mut out = Vec::new();
+    let catalog = doc.catalog().expect("a catalog");
+    if let Ok(root) = catalog.get(b"StructTreeRoot") {
+        visit(&doc, root, &mut out, 0);
+    }
+    out
+}

@@ -91,7 +91,7 @@ fn head(x: &Px) -> Head {
         jaren: vec![y],
         peildatum: nl::date(x.base.peildatum),
         concept: !bronnen.is_empty(),
-        status: if bronnen.is_empty() { "DEFINITIEF" } else { "CONCEPT" }.to_string(),
+        status: super::head::status(!bronnen.is_empty(), "Ter kennisneming"),
         concept_bronnen: bronnen,
         programma: programma(),
     }

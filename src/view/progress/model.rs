@@ -199,7 +199,7 @@ pub struct WijzigingView {
 pub struct FeatureView {
     /// The perspective.
     pub beleidsdoel: String,
-    /// The feature (or "zonder feature").
+    /// The feature (or "zonder functionaliteit").
     pub feature: String,
     /// The amended budget.
     pub gewijzigd: String,

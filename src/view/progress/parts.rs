@@ -201,7 +201,7 @@ pub(super) fn portfolio(x: &Px) -> Vec<FeatureView> {
             let (b, f) = key.split_once('\u{0}').unwrap_or((&key, ""));
             FeatureView {
                 beleidsdoel: x.base.perspective(b),
-                feature: if f.is_empty() { "zonder feature".into() } else { x.base.feature(f) },
+                feature: if f.is_empty() { "zonder functionaliteit".into() } else { x.base.feature(f) },
                 gewijzigd: nl::money(g),
                 prognose: nl::money(p),
                 afwijking: nl::eur(p.decimal() - g.decimal()),

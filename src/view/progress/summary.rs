@@ -77,11 +77,10 @@ pub(super) fn samenvatting(x: &Px, diags: &Diagnostics) -> Samenvatting {
     if let Some((p, l)) = off.first() {
         let d = l.prognose.decimal() - l.gewijzigd.decimal();
         punten.push(format!(
-            "{} een prognose die meer dan de norm afwijkt van de gewijzigde begroting; de grootste is {} van {} ({}): {}.",
+            "{} een prognose die meer dan de norm afwijkt van de gewijzigde begroting; de grootste is {} van {}: {}.",
             count(off.len(), "regel heeft", "regels hebben"),
             l.omschrijving,
             x.base.party(&p.party),
-            l.id,
             with_percent(d, l.gewijzigd.decimal())
         ));
     }
@@ -103,7 +102,7 @@ pub(super) fn samenvatting(x: &Px, diags: &Diagnostics) -> Samenvatting {
         punten.push(format!("Van de {}: {}.", count(total, "resultaat", "resultaten"), join(&parts)));
         let achter = results(x, &[VoortgangStatus::Achter]);
         if !achter.is_empty() {
-            punten.push(format!("Achter: {}.", join(&achter)));
+            punten.push(format!("Achter: {}.", achter.join("; ")));
         }
     }
     if !x.p.in_effect.is_empty() {
@@ -134,7 +133,7 @@ fn results(x: &Px, statuses: &[VoortgangStatus]) -> Vec<String> {
             p.results
                 .iter()
                 .filter(|(_, _, s, _)| s.is_some_and(|s| statuses.contains(&s)))
-                .map(move |(id, _, _, _)| format!("{id} van {}", x.base.party_short(&p.party)))
+                .map(move |(_, omschrijving, _, _)| format!("{omschrijving} van {}", x.base.party_short(&p.party)))
         })
         .collect()
 }

@@ -19,6 +19,8 @@ pub struct BijlageView {
     pub pad: String,
     /// The agenda items that refer to it.
     pub agendapunten: Vec<i64>,
+    /// Whether it is made from concept submissions: the pack's cover then says CONCEPT.
+    pub concept: bool,
 }
 
 /// A cycle document to append: what it is and whether it can be made.
@@ -34,6 +36,8 @@ pub struct Bijlage {
     pub agendapunten: Vec<i64>,
     /// Why it cannot be made (`None`: it can).
     pub ontbreekt: Option<String>,
+    /// Whether any submission it is made from has status concept.
+    pub concept: bool,
 }
 
 impl Bijlage {
@@ -55,6 +59,7 @@ impl Bijlage {
             bestand: format!("bijlagen/{}", self.file_name()),
             pad: format!("bijlage-{}/{}.typ", self.letter.to_lowercase(), self.kind.as_str()),
             agendapunten: self.agendapunten.clone(),
+            concept: self.concept,
         }
     }
 }
@@ -83,7 +88,15 @@ pub fn bijlagen(tree: &Tree, v: &Vergadering) -> Vec<Bijlage> {
             }
             _ => None,
         };
-        out.push(Bijlage { letter: letter(out.len()), kind, jaar, agendapunten: vec![item.id.value], ontbreekt });
+        let concept = ontbreekt.is_none() && !crate::check::vergadering::concept_sources(tree, kind, jaar).is_empty();
+        out.push(Bijlage {
+            letter: letter(out.len()),
+            kind,
+            jaar,
+            agendapunten: vec![item.id.value],
+            ontbreekt,
+            concept,
+        });
     }
     out
 }

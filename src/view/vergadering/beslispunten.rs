@@ -26,7 +26,7 @@ pub(super) fn beslispunten(
     let Some(i) = preferred else {
         let letters: Vec<String> = (0..item.alternatieven.len()).map(letter).collect();
         out.push(format!(
-            "Het {beraad} kiest voor {p} een van de alternatieven {}; het vergaderbestand wijst er geen als voorstel aan.",
+            "Het {beraad} kiest voor {p} een van de alternatieven {}; geen ervan is als voorstel aangewezen.",
             join(&letters)
         ));
         return out;

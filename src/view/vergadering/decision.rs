@@ -209,7 +209,7 @@ fn beslispunten(cx: &Cx, item: &Agendapunt, alts: &[AgendaAlternatiefView], basi
             out.push(format!("Het {beraad} kiest{scope} alternatief {}: {}{amount}.", a.letter, a.naam))
         }
         None if !alts.is_empty() => out.push(format!(
-            "Het {beraad} kiest{scope} een van de alternatieven {}; het vergaderbestand wijst er geen als voorstel aan.",
+            "Het {beraad} kiest{scope} een van de alternatieven {}; geen ervan is als voorstel aangewezen.",
             crate::view::text::join(&letters.iter().map(|s| s.to_string()).collect::<Vec<_>>())
         )),
         None => {}
@@ -292,7 +292,7 @@ fn alternative(
         None => format!("het stelsel {y}"),
     };
     let grondslag = match (a.bedrag, a.niveau) {
-        (Some(_), _) => "bedrag uit het vergaderbestand".to_string(),
+        (Some(_), _) => "opgegeven bedrag, niet berekend uit de aanleveringen".to_string(),
         (None, Some(n)) if m.is_some() => format!("berekend: totaal van {scope} op niveau {}", n.label()),
         (None, Some(n)) => format!("niveau {}: niet te berekenen", n.label()),
         (None, None) => "geen bedrag".to_string(),
