@@ -125,8 +125,8 @@ struct CheckArgs {
     /// Peildatum (JJJJ-MM-DD) voor tijdigheid; standaard vandaag
     #[arg(long, value_name = "DATUM")]
     peildatum: Option<String>,
-    /// Uitvoer: human (leesbaar, standaard) of json
-    #[arg(long, value_name = "VORM", default_value = "human", hide_default_value = true, hide_possible_values = true, value_parser = ["human", "json"])]
+    /// Uitvoer: human (leesbaar, standaard), json, sarif (SARIF 2.1.0, voor code scanning) of github (annotaties in GitHub Actions)
+    #[arg(long, value_name = "VORM", default_value = "human", hide_default_value = true, hide_possible_values = true, value_parser = ["human", "json", "sarif", "github"])]
     format: String,
     /// Blijf kijken: controleer opnieuw na elke opgeslagen wijziging in de gegevensmap (stoppen met Ctrl-C)
     #[arg(long)]
@@ -244,8 +244,8 @@ struct ImportArgs {
     /// Peildatum (JJJJ-MM-DD) voor de controle; standaard vandaag
     #[arg(long, value_name = "DATUM")]
     peildatum: Option<String>,
-    /// Uitvoer: human of json
-    #[arg(long, value_name = "VORM", default_value = "human", hide_default_value = true, hide_possible_values = true, value_parser = ["human", "json"])]
+    /// Uitvoer: human (leesbaar, standaard), json, sarif (SARIF 2.1.0) of github (annotaties in GitHub Actions)
+    #[arg(long, value_name = "VORM", default_value = "human", hide_default_value = true, hide_possible_values = true, value_parser = ["human", "json", "sarif", "github"])]
     format: String,
 }
 
@@ -290,9 +290,11 @@ fn main() -> ExitCode {
     };
     let exit = match cli.cmd {
         Cmd::Check(a) if a.watch => {
-            cmd::check::watch(&cli.data, a.jaar, a.organisatie, a.peildatum.as_deref(), a.format == "json")
+            cmd::check::watch(&cli.data, a.jaar, a.organisatie, a.peildatum.as_deref(), cmd::Format::parse(&a.format))
         }
-        Cmd::Check(a) => cmd::check::run(&cli.data, a.jaar, a.organisatie, a.peildatum.as_deref(), a.format == "json"),
+        Cmd::Check(a) => {
+            cmd::check::run(&cli.data, a.jaar, a.organisatie, a.peildatum.as_deref(), cmd::Format::parse(&a.format))
+        }
         Cmd::Build(a) => (if a.watch { cmd::build::watch } else { cmd::build::run })(cmd::build::Args {
             data: cli.data,
             out: cli.out,
@@ -329,9 +331,13 @@ fn main() -> ExitCode {
             a.peildatum.as_deref(),
         ),
         Cmd::Sjabloon(a) => cmd::sjabloon::run(&cli.data, a.jaar, a.organisatie.as_deref(), a.overschrijven),
-        Cmd::Import(a) => {
-            cmd::import::run(&cli.data, &a.werkmap, a.overschrijven, a.peildatum.as_deref(), a.format == "json")
-        }
+        Cmd::Import(a) => cmd::import::run(
+            &cli.data,
+            &a.werkmap,
+            a.overschrijven,
+            a.peildatum.as_deref(),
+            cmd::Format::parse(&a.format),
+        ),
         Cmd::Completions { shell } => {
             use clap::CommandFactory;
             let shell = match shell.as_str() {

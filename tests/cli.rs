@@ -46,7 +46,7 @@ fn a_bad_value_names_the_option_and_what_it_wants() {
     let err = refused(&["sjabloon", "--jaar", "2028", "--format", "xlsx", "--kwartaal", "4"]);
     assert!(err.contains("--kwartaal") && err.contains("1, 2 of 3"), "{err}");
     let err = refused(&["check", "--format", "xml"]);
-    assert!(err.contains("kies uit human of json"), "{err}");
+    assert!(err.contains("kies uit human, json, sarif of github"), "{err}");
 }
 
 #[test]

@@ -23,6 +23,7 @@ mod injection;
 mod progress;
 mod publish;
 mod rebuild;
+mod sarif;
 mod schema;
 mod site;
 mod sjabloon;

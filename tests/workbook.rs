@@ -131,7 +131,7 @@ fn a_newer_file_is_not_overwritten_without_the_flag() {
 /// A minimal begroting of kadaster-obo for 2027, laid out as the route lays it out (after a
 /// sheet "Toelichting"): header fields in rows 3–6, the notes row 8, field names in row 9, the
 /// line in row 10 (amount F10).
-fn begroting(edit: impl Fn(&mut Worksheet)) -> Vec<u8> {
+pub(crate) fn begroting(edit: impl Fn(&mut Worksheet)) -> Vec<u8> {
     let mut wb = Workbook::new();
     wb.add_worksheet().set_name("Toelichting").unwrap().set_active(true);
     let ws = wb.add_worksheet();

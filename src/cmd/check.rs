@@ -1,14 +1,14 @@
 //! `jaarcyclus check`: every finding of the tree, or of one party's submission, for people or
-//! as JSON.
+//! for machines (JSON, SARIF, GitHub workflow commands).
 
-use super::{Exit, color, peildatum, refused};
-use jaarcyclus::diag::{render_human, render_json};
+use super::{Exit, Format, color, peildatum, refused};
+use jaarcyclus::diag::Root;
 use jaarcyclus::model::Scope;
 use jaarcyclus::pipeline::check;
 use std::path::Path;
 
 /// Runs `check`.
-pub fn run(data: &Path, jaar: Option<i32>, organisatie: Option<String>, peil: Option<&str>, json: bool) -> Exit {
+pub fn run(data: &Path, jaar: Option<i32>, organisatie: Option<String>, peil: Option<&str>, format: Format) -> Exit {
     let peildatum = match peildatum(peil) {
         Ok(d) => d,
         Err(e) => return e,
@@ -17,11 +17,7 @@ pub fn run(data: &Path, jaar: Option<i32>, organisatie: Option<String>, peil: Op
         Ok(c) => c,
         Err(r) => return refused(r, "check"),
     };
-    if json {
-        println!("{}", render_json(&checked.diags));
-    } else {
-        print!("{}", render_human(&checked.diags, &checked.tree.sources, color()));
-    }
+    print!("{}", format.render(&checked.diags, &checked.tree.sources, Root::new(data)));
     let status = if checked.diags.errors() > 0 { Exit::Input } else { Exit::Ok };
     // The process ends here: freeing a large tree piece by piece would cost ~8% of a check of
     // a thousand parties, for memory the operating system takes back anyway.
@@ -32,7 +28,7 @@ pub fn run(data: &Path, jaar: Option<i32>, organisatie: Option<String>, peil: Op
 /// Runs `check --watch`: checks, prints, and checks again after every change to the data root
 /// until interrupted. A run that cannot start (unreadable data root, unknown party) is reported
 /// and retried after the next change, so that a folder renamed while editing does not end it.
-pub fn watch(data: &Path, jaar: Option<i32>, organisatie: Option<String>, peil: Option<&str>, json: bool) -> Exit {
+pub fn watch(data: &Path, jaar: Option<i32>, organisatie: Option<String>, peil: Option<&str>, format: Format) -> Exit {
     use jaarcyclus::load::watch::{fingerprint, wait_for_change};
     use std::time::Duration;
     let peildatum = match peildatum(peil) {
@@ -49,8 +45,7 @@ pub fn watch(data: &Path, jaar: Option<i32>, organisatie: Option<String>, peil: 
             println!("── opnieuw gecontroleerd na een wijziging in {} ──", files.join(", "));
         }
         match check(data, &Scope { organisatie: organisatie.clone(), jaar }, peildatum) {
-            Ok(checked) if json => println!("{}", render_json(&checked.diags)),
-            Ok(checked) => print!("{}", render_human(&checked.diags, &checked.tree.sources, color())),
+            Ok(checked) => print!("{}", format.render(&checked.diags, &checked.tree.sources, Root::new(data))),
             Err(r) => {
                 refused(r, "check");
             }

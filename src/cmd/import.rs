@@ -1,12 +1,12 @@
 //! `jaarcyclus import`: a filled-in workbook back into the contract's YAML files.
 
-use super::{Exit, color, fail, peildatum};
-use jaarcyclus::diag::{render_human, render_json};
+use super::{Exit, Format, fail, peildatum};
+use jaarcyclus::diag::{Root, render_json};
 use jaarcyclus::pipeline::{Fate, import};
 use std::path::Path;
 
 /// Runs `import`.
-pub fn run(data: &Path, werkmap: &Path, overschrijven: bool, peildatum_arg: Option<&str>, json: bool) -> Exit {
+pub fn run(data: &Path, werkmap: &Path, overschrijven: bool, peildatum_arg: Option<&str>, format: Format) -> Exit {
     let today = match peildatum(peildatum_arg) {
         Ok(d) => d,
         Err(e) => return e,
@@ -20,22 +20,40 @@ pub fn run(data: &Path, werkmap: &Path, overschrijven: bool, peildatum_arg: Opti
         Fate::Unchanged => "ongewijzigd",
         Fate::Refused => "niet geschreven",
     };
-    if json {
-        let mut obj: serde_json::Value =
-            serde_json::from_str(&render_json(&imported.diags)).expect("render_json gives JSON");
-        let files: Vec<_> =
-            imported.files.iter().map(|(rel, f)| serde_json::json!({"bestand": rel, "uitkomst": fate(f)})).collect();
-        obj["bestanden"] = serde_json::Value::Array(files);
-        println!("{}", serde_json::to_string_pretty(&obj).expect("a JSON value always serialises"));
-    } else {
-        print!("{}", render_human(&imported.diags, &imported.sources, color()));
-        for (rel, f) in &imported.files {
-            println!("{}: {}", fate(f), data.join(rel).display());
+    let refused = imported.files.iter().any(|(_, f)| *f == Fate::Refused);
+    let refusal = "niets geschreven: de werkmap bevat fouten (E0–E2) die de waarden onbetrouwbaar maken; herstel de genoemde cellen";
+    match format {
+        Format::Json => {
+            let mut obj: serde_json::Value =
+                serde_json::from_str(&render_json(&imported.diags)).expect("render_json gives JSON");
+            let files: Vec<_> = imported
+                .files
+                .iter()
+                .map(|(rel, f)| serde_json::json!({"bestand": rel, "uitkomst": fate(f)}))
+                .collect();
+            obj["bestanden"] = serde_json::Value::Array(files);
+            println!("{}", serde_json::to_string_pretty(&obj).expect("a JSON value always serialises"));
         }
-        if imported.files.iter().any(|(_, f)| *f == Fate::Refused) {
-            println!(
-                "niets geschreven: de werkmap bevat fouten (E0–E2) die de waarden onbetrouwbaar maken; herstel de genoemde cellen"
-            );
+        Format::Human => {
+            print!("{}", format.render(&imported.diags, &imported.sources, Root::new(data)));
+            for (rel, f) in &imported.files {
+                println!("{}: {}", fate(f), data.join(rel).display());
+            }
+            if refused {
+                println!("{refusal}");
+            }
+        }
+        Format::Sarif | Format::Github => {
+            // The findings on stdout, as `check` prints them; what became of each file on stderr.
+            // The workbook is named as given on the command line, not relative to the data root.
+            let given = [werkmap.display().to_string()];
+            print!("{}", format.render(&imported.diags, &imported.sources, Root::new(data).with_given(&given)));
+            for (rel, f) in &imported.files {
+                eprintln!("{}: {}", fate(f), data.join(rel).display());
+            }
+            if refused {
+                eprintln!("{refusal}");
+            }
         }
     }
     if imported.diags.errors() > 0 { Exit::Input } else { Exit::Ok }

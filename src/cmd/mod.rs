@@ -11,7 +11,7 @@ pub mod stukken;
 pub mod uitleg;
 pub mod usage;
 
-use jaarcyclus::diag::render_human;
+use jaarcyclus::diag::{Diagnostics, Root, Sources, render_github, render_human, render_json, render_sarif};
 use jaarcyclus::pipeline::{Refusal, Why};
 use jiff::civil::Date;
 use std::io::IsTerminal;
@@ -31,6 +31,42 @@ pub enum Exit {
 impl From<Exit> for ExitCode {
     fn from(e: Exit) -> ExitCode {
         ExitCode::from(e as u8)
+    }
+}
+
+/// The output of `check` and `import` (`--format`, contract §9 and §15).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    /// Like rustc, for people (the default).
+    Human,
+    /// One JSON object (§9).
+    Json,
+    /// SARIF 2.1.0, for code scanning (§15).
+    Sarif,
+    /// GitHub Actions workflow commands: annotations (§15).
+    Github,
+}
+
+impl Format {
+    /// The format clap accepted (`human`, `json`, `sarif`, `github`).
+    pub fn parse(s: &str) -> Format {
+        match s {
+            "json" => Format::Json,
+            "sarif" => Format::Sarif,
+            "github" => Format::Github,
+            _ => Format::Human,
+        }
+    }
+
+    /// The findings as this format prints them, ending in a line break; `root` holds the data
+    /// root as given (SARIF's base, and the start of GitHub's paths).
+    pub fn render(self, diags: &Diagnostics, sources: &Sources, root: Root) -> String {
+        match self {
+            Format::Human => render_human(diags, sources, color()),
+            Format::Json => render_json(diags) + "\n",
+            Format::Sarif => render_sarif(diags, root) + "\n",
+            Format::Github => render_github(diags, root),
+        }
     }
 }
 
