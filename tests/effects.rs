@@ -146,16 +146,31 @@ fn the_amendment_decision_starts_from_the_amended_budget_without_it() {
     assert!(!rws.in_effect(PEIL));
     let all: Decimal = rws.regels.iter().map(|m| m.mutatie.as_ref().unwrap().value).sum();
     let helpdesk = rws.regels.iter().find(|m| m.regel.value == "RWS-IPLO-HD").unwrap().mutatie.as_ref().unwrap().value;
-    assert!(rws.regels.iter().all(|m| m.aard == Aard::Incidenteel));
-    for (alt, adopted) in [(0usize, all), (1, helpdesk), (2, dec(0))] {
+    // Its vergunningcheck mutatie is structural (it recurs), the helpdesk's incidental.
+    let part = |aard: Aard, only: Option<&str>| -> Decimal {
+        rws.regels
+            .iter()
+            .filter(|m| m.aard == aard && only.is_none_or(|r| m.regel.value == r))
+            .map(|m| m.mutatie.as_ref().unwrap().value)
+            .sum()
+    };
+    assert!(part(Aard::Structureel, None) > dec(0) && part(Aard::Incidenteel, None) > dec(0));
+    assert_eq!(part(Aard::Structureel, None) + part(Aard::Incidenteel, None), all);
+    let helpdesk_only = Some("RWS-IPLO-HD");
+    for (alt, (inc, str_)) in [
+        (0usize, (part(Aard::Incidenteel, None), part(Aard::Structureel, None))),
+        (1, (part(Aard::Incidenteel, helpdesk_only), part(Aard::Structureel, helpdesk_only))),
+        (2, (dec(0), dec(0))),
+    ] {
         let y = &e.alternatives[alt][0];
         assert_eq!((y.jaar, y.grondslag), (2026, Grondslag::Gewijzigd { jaar: 2026 }));
         assert_eq!(y.baseline, Some(amended));
-        assert_eq!((y.incidenteel, y.structureel), (adopted, dec(0)));
-        assert_eq!(y.na, Some(amended + adopted));
-        // Incidental only: no effect in the later years of the horizon.
-        assert!(e.alternatives[alt][1..].iter().all(|y| y.effect().is_zero()));
+        assert_eq!((y.incidenteel, y.structureel), (inc, str_));
+        assert_eq!(y.na, Some(amended + inc + str_));
+        // The later years of the horizon carry the structural part only, every year.
+        assert!(e.alternatives[alt][1..].iter().all(|y| y.incidenteel.is_zero() && y.structureel == str_));
     }
+    assert_eq!(helpdesk + part(Aard::Structureel, None), all);
     // The prognosis after Q3 beside it: per party, every line of its amended budget in beheer
     // (begroting lines and the new lines of wijzigingen in effect) at its reported prognosis, or
     // at its amended amount when the report lacks it (contract §11).
@@ -200,7 +215,11 @@ fn the_amendment_decision_starts_from_the_amended_budget_without_it() {
         format!("{} boven het taakstellend budget 2026", nl::eur(prognose - c)),
         format!("de gewijzigde begroting 2026 wordt {}", nl::eur(amended + all)),
         "Het OGB-B kiest alternatief A".to_string(),
-        "incidenteel € 300.000 in 2026".to_string(),
+        format!(
+            "structureel {} per jaar vanaf 2026 en incidenteel {} in 2026",
+            nl::eur(part(Aard::Structureel, None)),
+            nl::eur(part(Aard::Incidenteel, None))
+        ),
         "Samenhang met agendapunt 2".to_string(),
     ] {
         assert!(text.contains(&want), "`{want}` ontbreekt in besluitnota 7:\n{text}");

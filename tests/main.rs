@@ -8,6 +8,7 @@ mod common;
 mod accepted;
 mod adversarial;
 mod amended;
+mod bestuur;
 mod board;
 mod bounded;
 mod build;

@@ -39,6 +39,8 @@ pub struct Regel {
     pub feature: Option<At<String>>,
     /// The plan results it pays for.
     pub resultaten: Vec<At<String>>,
+    /// Structural (default) or incidental (contract §14).
+    pub aard: Aard,
     /// Amount per year, at the place of the amount; only valid entries.
     pub bedragen: BTreeMap<Year, At<Money>>,
     /// Where each year of `bedragen` is written (the key).

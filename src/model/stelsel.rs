@@ -28,8 +28,10 @@ pub struct Stelsel {
     pub taakstellend: Vec<Taakstellend>,
     /// Deadlines per document kind and role.
     pub kalender: Vec<Termijn>,
-    /// Norms for variances, alternatives and meeting documents.
+    /// Norms for variances, alternatives, meeting documents and risks.
     pub normen: Normen,
+    /// Means available for risks per year, integral (contract §14).
+    pub weerstandscapaciteit: BTreeMap<Year, Money>,
 }
 
 impl Stelsel {
@@ -149,6 +151,8 @@ pub struct Normen {
     pub minimaal_alternatieven: u32,
     /// Minimum number of calendar days between sending documents and the meeting (W402).
     pub stukken_dagen_voor_vergadering: u32,
+    /// The chance of each risk class in percent (contract §14), in the order laag, midden, hoog.
+    pub kans: [Decimal; 3],
 }
 
 impl Default for Normen {
@@ -158,11 +162,21 @@ impl Default for Normen {
             afwijking_bedrag: Money::from_euros(50_000),
             minimaal_alternatieven: 2,
             stukken_dagen_voor_vergadering: 10,
+            kans: [Decimal::from(10), Decimal::from(30), Decimal::from(60)],
         }
     }
 }
 
 impl Normen {
+    /// The chance of a risk class in percent.
+    pub fn kans(&self, k: Klasse) -> Decimal {
+        match k {
+            Klasse::Laag => self.kans[0],
+            Klasse::Midden => self.kans[1],
+            Klasse::Hoog => self.kans[2],
+        }
+    }
+
     /// Whether a realisation differs from its budget by more than both norms (strictly), so
     /// that an explanation is required (contract §2, §6): with a budget of 0 any nonzero
     /// realisation exceeds the percentage norm.

@@ -12,6 +12,7 @@ mod options;
 mod org;
 mod progress;
 mod realisation;
+mod risks;
 mod totals;
 mod year;
 
@@ -31,8 +32,9 @@ pub use options::{Beheerconsequentie, LevelTotal, PartyAlternatief, PartyOptions
 pub use org::{OrgNode, OrgTree};
 pub use progress::{Figures, PartyProgress, PerPerspective, Progress, ProgressLine, latest_quarter, progress};
 pub use realisation::{PartyRealisation, Realised, Variance, Verantwoording, variance};
+pub use risks::{LARGEST, RiskSum, Risks, Weerstandsklasse, Weerstandsvermogen, WeightedRisk, weigh};
 pub use totals::{FeatureRow, Line};
-pub use year::Rollup;
+pub use year::{Rollup, Structureel};
 
 use crate::model::*;
 use jiff::civil::Date;
@@ -49,6 +51,16 @@ pub fn rollup(tree: &Tree, y: Year, peildatum: Date) -> Rollup {
     let org = OrgTree::new(st);
     let lines = totals::lines(tree, &org, y, &jaren);
     let own = totals::own(&org, &lines);
+    let structureel_own = totals::own(&org, lines.iter().filter(|l| l.aard == Aard::Structureel));
+    let mut structureel = Structureel {
+        integral: Grid::default(),
+        consolidated: totals::consolidated(&org, &structureel_own),
+        own: BTreeMap::new(),
+    };
+    for g in structureel_own.values() {
+        structureel.integral.merge(g);
+    }
+    structureel.own = structureel_own;
     let consolidated = totals::consolidated(&org, &own);
     let mut integral = Grid::default();
     for g in own.values() {
@@ -78,6 +90,8 @@ pub fn rollup(tree: &Tree, y: Year, peildatum: Date) -> Rollup {
     Rollup {
         jaar: y,
         progress,
+        structureel,
+        risks: risks::risks(tree, &org, st, y),
         by_component: totals::by_component(st, &lines),
         by_kostensoort: totals::by_kostensoort(&lines),
         by_feature: totals::by_feature(st, &lines),
@@ -119,5 +133,7 @@ fn empty(y: Year, jaren: Vec<Year>) -> Rollup {
         amended: Amended::default(),
         aansluiting: Aansluiting::default(),
         progress: BTreeMap::new(),
+        structureel: Structureel::default(),
+        risks: Risks::default(),
     }
 }

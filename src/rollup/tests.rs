@@ -62,6 +62,7 @@ fn stelsel(orgs: &[(&str, Rol, Option<&str>)]) -> Stelsel {
         }],
         kalender: Vec::new(),
         normen: Normen::default(),
+        weerstandscapaciteit: BTreeMap::new(),
     }
 }
 
@@ -84,6 +85,7 @@ fn regel(i: usize, p: &str, cents: &[Option<i64>]) -> Regel {
         kostensoort: Kostensoort::Personeel,
         feature: None,
         resultaten: Vec::new(),
+        aard: if i % 3 == 0 { Aard::Incidenteel } else { Aard::Structureel },
         bedragen,
         jaren: BTreeMap::new(),
         bedragen_pos: Pos::START,
@@ -240,6 +242,17 @@ proptest! {
                 let parties: Money = r.own.values().map(|g| g.get(p, y)).sum();
                 prop_assert_eq!(parties, r.integral.get(p, y));
                 prop_assert_eq!(r.cap(p).unwrap().jaren[(y - 2027) as usize].request, r.integral.get(p, y));
+                // The structural part: the lines `regel` makes incidental are every third (i % 3 == 0).
+                let structural: i64 = lines
+                    .iter()
+                    .enumerate()
+                    .filter(|(i, l)| l.1 == pi && i % 3 != 0)
+                    .map(|(_, l)| l.2[(y - 2027) as usize].unwrap_or(0))
+                    .sum();
+                prop_assert_eq!(r.structureel.integral.get(p, y).decimal(), Decimal::new(structural, 2));
+                let own: Money = r.structureel.own.values().map(|g| g.get(p, y)).sum();
+                prop_assert_eq!(own, r.structureel.integral.get(p, y));
+                prop_assert_eq!(r.structureel.consolidated["p0"].get(p, y), r.structureel.integral.get(p, y));
             }
         }
     }

@@ -25,6 +25,8 @@ pub struct Line {
     pub feature: Option<String>,
     /// The plan results it pays for.
     pub resultaten: Vec<String>,
+    /// Structural or incidental (contract §14).
+    pub aard: Aard,
     /// Amount per year of the roll-up (every year present, 0 where absent).
     pub bedragen: Years,
 }
@@ -59,6 +61,7 @@ pub fn lines(tree: &Tree, org: &OrgTree, y: Year, jaren: &[Year]) -> Vec<Line> {
                 kostensoort: r.kostensoort,
                 feature: r.feature.as_ref().map(|f| f.value.clone()),
                 resultaten: r.resultaten.iter().map(|x| x.value.clone()).collect(),
+                aard: r.aard,
                 bedragen: jaren.iter().map(|j| (*j, r.amount(*j))).collect(),
             });
         }
@@ -67,7 +70,7 @@ pub fn lines(tree: &Tree, org: &OrgTree, y: Year, jaren: &[Year]) -> Vec<Line> {
 }
 
 /// Own totals per party (every party of the tree, zero grids included).
-pub fn own(org: &OrgTree, lines: &[Line]) -> BTreeMap<String, Grid> {
+pub fn own<'a>(org: &OrgTree, lines: impl IntoIterator<Item = &'a Line>) -> BTreeMap<String, Grid> {
     let mut out: BTreeMap<String, Grid> = org.nodes.iter().map(|n| (n.id.clone(), Grid::default())).collect();
     for l in lines {
         let g = out.entry(l.party.clone()).or_default();

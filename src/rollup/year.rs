@@ -8,6 +8,7 @@ use super::options::{Beheerconsequentie, LevelTotal, PartyOptions};
 use super::org::OrgTree;
 use super::progress::Progress;
 use super::realisation::{Realised, Verantwoording};
+use super::risks::Risks;
 use super::totals::{FeatureRow, Line};
 use crate::model::*;
 use std::collections::BTreeMap;
@@ -51,9 +52,25 @@ pub struct Rollup {
     pub amended: Amended,
     /// The begroting of Y against the estimates for Y..Y+2 in the begroting of Y−1.
     pub aansluiting: Aansluiting,
+    /// The structural part of the request (contract §14): own totals per party of the lines
+    /// with `aard: structureel`, and their integral total. The incidental part is the rest.
+    pub structureel: Structureel,
+    /// The risks of the plans of Y, weighted, with the weerstandsvermogen (contract §14).
+    pub risks: Risks,
     /// The progress of every quarter of Y with a progress report file, by quarter (§11):
     /// computed here once, read by the voortgangsrapportage, its table and the site.
     pub progress: BTreeMap<u8, Progress>,
+}
+
+/// The structural part of the request of Y..Y+3.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Structureel {
+    /// Own structural totals per party (every party, zero grids included).
+    pub own: BTreeMap<String, Grid>,
+    /// Own plus every party below, per party.
+    pub consolidated: BTreeMap<String, Grid>,
+    /// Structural totals of every party of the tree.
+    pub integral: Grid,
 }
 
 impl Rollup {

@@ -112,7 +112,7 @@ fn required_fields_match_the_contract() {
 
 #[test]
 fn enums_are_the_models_spellings() {
-    let cases: [(FileKind, &str, &[&str]); 24] = [
+    let cases: [(FileKind, &str, &[&str]); 25] = [
         (Stelsel, "/properties/organisaties/items/properties/rol", Rol::SPELLINGS),
         (Stelsel, "/properties/kalender/items/properties/rol", Rol::SPELLINGS),
         (Stelsel, "/properties/kalender/items/properties/stuk", StukSoort::SPELLINGS),
@@ -141,6 +141,7 @@ fn enums_are_the_models_spellings() {
             Aard::SPELLINGS,
         ),
         (Wijziging, "/properties/regels/items/properties/aard", Aard::SPELLINGS),
+        (Begroting, "/properties/regels/items/properties/aard", Aard::SPELLINGS),
     ];
     for (kind, pointer, spellings) in cases {
         assert_eq!(strings(at(&schema(kind), &format!("{pointer}/enum"))), spellings, "{kind:?} {pointer}");

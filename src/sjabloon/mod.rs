@@ -167,6 +167,9 @@ fn begroting_text(b: &Begroting, id: &str, naam: &str, y: Year) -> String {
             let ids: Vec<String> = r.resultaten.iter().map(|x| q(x)).collect();
             out.push_str(&format!("    resultaten: [{}]\n", ids.join(", ")));
         }
+        if r.aard == Aard::Incidenteel {
+            out.push_str("    aard: incidenteel\n");
+        }
         let amounts: Vec<String> = years.iter().map(|(j, m)| format!("{j}: {}", amount(m.decimal()))).collect();
         out.push_str(&format!("    bedragen: {{{}}}\n", amounts.join(", ")));
     }

@@ -3,7 +3,8 @@
 
 use super::cx::{Base, Ctx};
 use super::{
-    aansluiting, accounts, bound, consequences, head, herkomst, options, plan, portfolio, register, summary, tables,
+    aansluiting, aard, accounts, bound, consequences, head, herkomst, options, plan, portfolio, register, risks,
+    summary, tables,
 };
 use crate::diag::Diagnostics;
 use crate::model::{CycleDoc, Stelsel, Tree};
@@ -29,6 +30,8 @@ pub struct Document {
     pub aansluiting: Option<aansluiting::AansluitingView>,
     /// Cap against request per perspective and year, with the gap over the financiers.
     pub taakstellend: Vec<tables::TaakstellendView>,
+    /// The request split into structural and incidental, beside the cap (plans; contract §14).
+    pub aard: aard::AardView,
     /// The financiers' names.
     pub financiers: Vec<String>,
     /// Feature-based costing.
@@ -39,8 +42,9 @@ pub struct Document {
     pub beheerconsequenties: consequences::Beheerconsequenties,
     /// The risks of the plans.
     pub risicos: Vec<options::RisicoView>,
-    /// Their exposure per perspective, with the total.
-    pub risicototalen: options::RisicoTotalen,
+    /// The risks weighted: per perspective and party, the largest, the weerstandsvermogen
+    /// (plans; contract §14).
+    pub risicoprofiel: risks::Risicoprofiel,
     /// Realisation against budget (jaarrekening only).
     pub verantwoording: accounts::VerantwoordingView,
     /// The afsprakenstelsel per TBO and OBO.
@@ -186,12 +190,13 @@ fn document_in(cx: &Ctx, own: &Diagnostics, st: &Stelsel) -> Document {
         niveaus: tables::niveaus(cx),
         aansluiting: aansluiting::aansluiting(cx),
         taakstellend: tables::taakstellend(cx),
+        aard: aard::aard(cx),
         financiers: st.financiers.iter().map(|f| f.naam.clone()).collect(),
         portfolio: portfolio::portfolio(cx),
         alternatieven: options::alternatieven(cx),
         beheerconsequenties: consequences::beheerconsequenties(cx),
         risicos: options::risicos(cx),
-        risicototalen: options::risicototalen(cx),
+        risicoprofiel: if cx.is_plan() { risks::risicoprofiel(cx, cx.r, compact) } else { Default::default() },
         verantwoording: accounts::verantwoording(cx),
         afspraken: register::afspraken(cx),
         aanleveringen: register::aanleveringen(cx),
@@ -308,5 +313,6 @@ fn empty_stelsel() -> Stelsel {
         taakstellend: Vec::new(),
         kalender: Vec::new(),
         normen: crate::model::Normen::default(),
+        weerstandscapaciteit: Default::default(),
     }
 }

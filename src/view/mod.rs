@@ -3,6 +3,7 @@
 //! `docs/viewmodel.md`), the meeting documents, the reminder letters and the spreadsheets.
 
 mod aansluiting;
+pub(crate) mod aard;
 pub mod accounts;
 pub mod bound;
 pub(crate) mod consequences;
@@ -18,6 +19,7 @@ mod portfolio;
 pub mod progress;
 pub mod register;
 pub mod reminders;
+pub(crate) mod risks;
 pub mod sheets;
 mod summary;
 pub mod tables;

@@ -1,9 +1,7 @@
 //! Choices (plans only): alternatives per party and per service level, and the risks.
 
 use super::cx::Ctx;
-use super::plan::plans;
 use super::text::fractie;
-use crate::model::Money;
 use crate::nl;
 use crate::rollup::LevelTotal;
 use serde::Serialize;
@@ -182,55 +180,8 @@ pub struct RisicoView {
     pub maatregel: Option<String>,
     /// Financial exposure.
     pub bedrag: Option<String>,
-}
-
-/// The financial exposure of the plans' risks per perspective, with the total.
-#[derive(Clone, Debug, Serialize)]
-pub struct RisicoTotalen {
-    /// Per perspective (in stelsel order; risks without one last, as `Niet toegewezen`).
-    pub rijen: Vec<RisicoTotaal>,
-    /// All risks together.
-    pub totaal: RisicoTotaal,
-}
-
-/// The risks of one perspective: how many, and their exposure together.
-#[derive(Clone, Debug, Serialize)]
-pub struct RisicoTotaal {
-    /// The perspective's name.
-    pub beleidsdoel: String,
-    /// How many risks.
-    pub aantal: usize,
-    /// Their exposure together (risks without an amount count as 0).
-    pub bedrag: String,
-}
-
-/// The risk totals per perspective (empty in the jaarrekening).
-pub fn risicototalen(cx: &Ctx) -> RisicoTotalen {
-    let mut per: Vec<(Option<String>, usize, Money)> =
-        cx.st.beleidsdoelen.iter().map(|b| (Some(b.id.value.clone()), 0, Money::ZERO)).collect();
-    per.push((None, 0, Money::ZERO));
-    if cx.is_plan() {
-        for (_, plan) in plans(cx) {
-            for r in &plan.risicos {
-                let key = r.beleidsdoel.as_ref().map(|b| b.value.clone());
-                let i = per.iter().position(|(k, ..)| *k == key).unwrap_or(per.len() - 1);
-                per[i].1 += 1;
-                per[i].2 = per[i].2 + r.bedrag.unwrap_or_default();
-            }
-        }
-    }
-    let naam = |k: &Option<String>| k.as_ref().map_or_else(|| "Niet toegewezen".to_string(), |b| cx.perspective(b));
-    let totaal = RisicoTotaal {
-        beleidsdoel: "Totaal".into(),
-        aantal: per.iter().map(|p| p.1).sum(),
-        bedrag: nl::money(per.iter().map(|p| p.2).sum()),
-    };
-    let rijen = per
-        .iter()
-        .filter(|p| p.1 > 0)
-        .map(|(k, n, m)| RisicoTotaal { beleidsdoel: naam(k), aantal: *n, bedrag: nl::money(*m) })
-        .collect();
-    RisicoTotalen { rijen, totaal }
+    /// The exposure × the chance of its class (contract §14).
+    pub gewogen: Option<String>,
 }
 
 /// The risks of the plans of Y, in tree order (empty in the jaarrekening).
@@ -238,21 +189,20 @@ pub fn risicos(cx: &Ctx) -> Vec<RisicoView> {
     if !cx.is_plan() {
         return Vec::new();
     }
-    let mut out = Vec::new();
-    for (party, plan) in plans(cx) {
-        for r in &plan.risicos {
-            out.push(RisicoView {
-                partij: cx.party(party),
-                partij_kort: cx.party_short(party),
-                beleidsdoel: r.beleidsdoel.as_ref().map(|b| cx.perspective(b)),
-                id: r.id.value.clone(),
-                omschrijving: r.omschrijving.clone(),
-                kans: r.kans.as_str(),
-                impact: r.impact.as_str(),
-                maatregel: r.maatregel.clone(),
-                bedrag: r.bedrag.map(nl::money),
-            });
-        }
-    }
-    out
+    cx.r.risks
+        .all
+        .iter()
+        .map(|r| RisicoView {
+            partij: cx.party(&r.party),
+            partij_kort: cx.party_short(&r.party),
+            beleidsdoel: r.beleidsdoel.as_ref().map(|b| cx.perspective(b)),
+            id: r.id.clone(),
+            omschrijving: r.omschrijving.clone(),
+            kans: r.kans.as_str(),
+            impact: r.impact.as_str(),
+            maatregel: r.maatregel.clone(),
+            bedrag: r.bedrag.map(nl::money),
+            gewogen: r.gewogen.map(nl::money),
+        })
+        .collect()
 }

@@ -46,6 +46,8 @@ pub fn plan(cx: &Ctx, diags: &Diagnostics) -> Vec<String> {
         out.extend(cx.r.caps.iter().filter_map(|c| trend(cx, c)));
     }
     out.extend(levels(cx));
+    out.extend(super::aard::points(cx));
+    out.extend(super::risks::points(cx, cx.r));
     let without: Vec<String> =
         cx.r.options.iter().filter(|o| o.alternatives.is_empty()).map(|o| cx.party(&o.party)).collect();
     if !without.is_empty() {

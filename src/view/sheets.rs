@@ -67,7 +67,7 @@ pub fn tables(r: &Rollup) -> Vec<Table> {
     out.push(Table { name: "taakstellend".into(), headers: names(&headers), rows });
 
     let mut headers: Vec<String> =
-        ["organisatie", "regel", "omschrijving", "beleidsdoel", "component", "kostensoort", "feature"]
+        ["organisatie", "regel", "omschrijving", "beleidsdoel", "component", "kostensoort", "feature", "aard"]
             .iter()
             .map(|s| s.to_string())
             .collect();
@@ -84,6 +84,7 @@ pub fn tables(r: &Rollup) -> Vec<Table> {
                 Cell::Text(l.component.clone()),
                 Cell::Text(l.kostensoort.as_str().into()),
                 Cell::Text(l.feature.clone().unwrap_or_default()),
+                Cell::Text(l.aard.as_str().into()),
             ];
             row.extend(r.jaren.iter().map(|y| money(l.bedragen.get(y).copied().unwrap_or_default())));
             row
@@ -261,7 +262,6 @@ pub fn plan_tables(tree: &Tree, r: &Rollup) -> Vec<Table> {
     let mut doelen = Vec::new();
     let mut resultaten = Vec::new();
     let mut doorkijk = Vec::new();
-    let mut risicos = Vec::new();
     let mut consequenties = Vec::new();
     let mut alternatieven = Vec::new();
     for node in &r.org.nodes {
@@ -287,17 +287,6 @@ pub fn plan_tables(tree: &Tree, r: &Rollup) -> Vec<Table> {
                 opt(d.doel.as_ref().map(|x| x.value.as_str())),
                 opt(d.beleidsdoel.as_ref().map(|x| x.value.as_str())),
                 text(&d.omschrijving),
-            ]);
-        }
-        for k in &plan.risicos {
-            risicos.push(vec![
-                text(&node.id),
-                text(&k.id.value),
-                text(&k.omschrijving),
-                text(k.kans.as_str()),
-                text(k.impact.as_str()),
-                opt(k.maatregel.as_deref()),
-                k.bedrag.map(money).unwrap_or(Cell::Text(String::new())),
             ]);
         }
         for c in &plan.beheerconsequenties {
@@ -349,11 +338,7 @@ pub fn plan_tables(tree: &Tree, r: &Rollup) -> Vec<Table> {
             headers: headers(&["organisatie", "jaar", "doel", "beleidsdoel", "omschrijving"]),
             rows: doorkijk,
         },
-        Table {
-            name: "risicos".into(),
-            headers: headers(&["organisatie", "id", "omschrijving", "kans", "impact", "maatregel", "bedrag"]),
-            rows: risicos,
-        },
+        super::risks::table(r),
         Table {
             name: "beheerconsequenties".into(),
             headers: headers(&[

@@ -90,14 +90,34 @@ fn plan_figures(cx: &Ctx, diags: &Diagnostics) -> Vec<Kerncijfer> {
     if free > Money::ZERO {
         out.push(kcm(format!("Begroting zonder taakstellend budget {y}"), free.decimal()));
     }
-    let with = cx.r.options.iter().filter(|o| !o.alternatives.is_empty()).count();
-    out.push(kc("Partijen met alternatieven", format!("{with} van {}", cx.r.options.len())));
+    if let Some((j, m)) = super::aard::largest_shortfall(cx) {
+        out.push(kcm(format!("Structureel tekort {j}"), m.decimal()));
+    }
+    match cx.r.risks.weerstand {
+        Some(w) => out.push(kc(
+            format!("Weerstandsvermogen {}", w.jaar),
+            match w.ratio {
+                Some(r) => format!("{} (klasse {})", super::risks::ratio_text(r), w.klasse.letter()),
+                None => "geen gewogen risico".to_string(),
+            },
+        )),
+        None if cx.r.risks.total.aantal > 0 => {
+            out.push(kcm("Gewogen risico", cx.r.risks.total.gewogen.decimal()));
+        }
+        None => {}
+    }
     if !cx.r.consequences.is_empty() {
         let sum: Money = cx.r.consequences.iter().map(|c| c.bedragen.get(&last).copied().unwrap_or_default()).sum();
         out.push(kcm(format!("Beheerconsequenties {last}"), sum.decimal()));
     }
+    // At most 8 tiles: the findings always, the partijen met alternatieven when there is room
+    // (the points name the parties without).
+    let with = cx.r.options.iter().filter(|o| !o.alternatives.is_empty()).count();
+    if out.len() < 7 {
+        out.push(kc("Partijen met alternatieven", format!("{with} van {}", cx.r.options.len())));
+    }
+    out.truncate(7);
     out.push(kc("Bevindingen", findings(diags)));
-    out.truncate(8);
     out
 }
 

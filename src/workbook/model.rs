@@ -110,6 +110,9 @@ pub fn begroting(b: &Begroting) -> FileValues {
         if !x.resultaten.is_empty() {
             r.put("resultaten", Val::List(x.resultaten.iter().map(|a| a.value.clone()).collect()));
         }
+        if x.aard != Aard::Structureel {
+            r.put("aard", Val::Text(x.aard.as_str().into()));
+        }
         let years = x.bedragen.iter().map(|(y, m)| (i64::from(*y), Box::new(money(m.value)), None)).collect();
         r.put("bedragen", Val::Years(years));
         r

@@ -177,6 +177,15 @@ pub fn bad_percentage(value: &str) -> Diagnostic {
     )
 }
 
+/// E003: a percentage above its maximum.
+pub fn percentage_above(field: &str, value: &str, max: i64) -> Diagnostic {
+    d(
+        Code::E003,
+        format!("`{field}` is {value}, maar mag hoogstens {max} zijn"),
+        "een kans in procenten ligt tussen 0 en 100",
+    )
+}
+
 /// E003 for a file that holds nothing.
 pub fn empty_file() -> Diagnostic {
     d(Code::E003, "het bestand is leeg".into(), "vul het bestand volgens het contract")

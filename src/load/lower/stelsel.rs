@@ -4,6 +4,7 @@ use crate::diag::{Pos, msg};
 use crate::load::raw::*;
 use crate::load::values::{Lx, YEARS, each, pos};
 use crate::model::*;
+use rust_decimal::Decimal;
 use std::collections::BTreeMap;
 
 /// `stelsel.yaml`.
@@ -58,7 +59,27 @@ pub fn stelsel(lx: &mut Lx, r: RawStelsel) -> Stelsel {
     let taakstellend = each(r.taakstellend, |t, at| taakstellend(lx, t, at));
     let kalender = each(r.kalender, |k, at| termijn(lx, k, at));
     let normen = r.normen.map(|n| normen(lx, n)).unwrap_or_default();
-    Stelsel { naam, organisaties, financiers, beleidsdoelen, componenten, features, taakstellend, kalender, normen }
+    let mut weerstandscapaciteit = BTreeMap::new();
+    let f = &RawStelsel::FIELDS;
+    for (y, v) in r.weerstandscapaciteit.map(|b| b.value.0).unwrap_or_default() {
+        let year = lx.year_as(Some(y), f.weerstandscapaciteit.name, top, true, YEARS.0, YEARS.1);
+        let m = lx.money_as(Some(v), f.weerstandscapaciteit.name, top, true);
+        if let (Some(y), Some(m)) = (year, m) {
+            weerstandscapaciteit.insert(y.value, m.value);
+        }
+    }
+    Stelsel {
+        naam,
+        organisaties,
+        financiers,
+        beleidsdoelen,
+        componenten,
+        features,
+        taakstellend,
+        kalender,
+        normen,
+        weerstandscapaciteit,
+    }
 }
 
 fn named(lx: &mut Lx, id: (Option<S>, &Field), naam: (Option<S>, &Field), at: Pos) -> Option<Named> {
@@ -168,6 +189,19 @@ fn normen(lx: &mut Lx, n: Spanned<RawNormen>) -> Normen {
     }
     if let Some(v) = lx.number(n.stukken_dagen_voor_vergadering, &f.stukken_dagen_voor_vergadering, at) {
         out.stukken_dagen_voor_vergadering = v.value as u32;
+    }
+    if let Some(k) = n.kans {
+        let f = &RawKans::FIELDS;
+        let k = k.value;
+        for (i, (given, field)) in [(k.laag, &f.laag), (k.midden, &f.midden), (k.hoog, &f.hoog)].into_iter().enumerate()
+        {
+            let Some(s) = given else { continue };
+            match parse_percentage(&s.value) {
+                Ok(p) if p > Decimal::from(100) => lx.push(msg::percentage_above(field.name, &s.value, 100), pos(&s)),
+                Ok(p) => out.kans[i] = p,
+                Err(e) => lx.push(msg::bad_amount(field.name, &s.value, &e), pos(&s)),
+            }
+        }
     }
     out
 }

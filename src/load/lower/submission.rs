@@ -123,6 +123,7 @@ pub fn begroting(lx: &mut Lx, r: RawBegroting) -> Option<Begroting> {
         let kostensoort = lx.pick(x.kostensoort, &f.kostensoort, at, Kostensoort::parse);
         let feature = lx.id(x.feature, &f.feature, at);
         let resultaten = lx.codes(x.resultaten, &f.resultaten, at);
+        let aard = lx.pick(x.aard, &f.aard, at, Aard::parse).map_or(Aard::Structureel, |a| a.value);
         let raw = lx.req(x.bedragen, &f.bedragen, at);
         let bedragen_pos = raw.as_ref().map(pos).unwrap_or(at);
         let (mut bedragen, mut jaren) = (BTreeMap::new(), BTreeMap::new());
@@ -146,6 +147,7 @@ pub fn begroting(lx: &mut Lx, r: RawBegroting) -> Option<Begroting> {
             kostensoort: kostensoort?.value,
             feature,
             resultaten,
+            aard,
             bedragen,
             jaren,
             bedragen_pos,

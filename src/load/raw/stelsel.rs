@@ -29,7 +29,11 @@ contract! {
             "Inleverdata per soort stuk en rol. Een rol zonder termijn voor een soort stuk heeft daarvoor geen \
              termijn. Op tijd is: op of vóór de dag zelf."),
         normen: Spanned<RawNormen> = opt(Map(&RawNormen::SPEC), "Normen",
-            "Normen voor afwijkingen, alternatieven en vergaderstukken; alles optioneel, met de standaard erbij."),
+            "Normen voor afwijkingen, alternatieven, vergaderstukken en risico's; alles optioneel, met de standaard \
+             erbij."),
+        weerstandscapaciteit: Spanned<Pairs<I, S>> = opt(Amounts, "Weerstandscapaciteit",
+            "De middelen die per jaar beschikbaar zijn om risico's op te vangen, voor het hele stelsel, bijv. \
+             {2027: 1500000}. De stukken zetten ze naast het gewogen risicobedrag (weerstandsvermogen)."),
     } []
 
     /// A party.
@@ -100,7 +104,8 @@ contract! {
 
     /// The norms.
     RawNormen, NormenFields ("Normen",
-        "Normen voor afwijkingen, alternatieven en vergaderstukken; alles optioneel, met de standaard erbij.") {
+        "Normen voor afwijkingen, alternatieven, vergaderstukken en risico's; alles optioneel, met de standaard \
+         erbij.") {
         afwijking_procent: S = opt(Percent { max: None }, "Afwijking (procent)",
             "Een regel waarvan de realisatie MEER dan dit percentage van de begroting afwijkt, en ook meer dan \
              afwijking_bedrag, heeft een toelichting nodig (E304). Standaard 10.").default(10),
@@ -113,5 +118,16 @@ contract! {
         stukken_dagen_voor_vergadering: I = opt(Whole { min: 0, max: 366 }, "Dagen stukken voor vergadering",
             "Zoveel kalenderdagen vóór de vergadering moeten de stukken minstens zijn verzonden (W402). \
              Standaard 10.").default(10),
+        kans: Spanned<RawKans> = opt(Map(&RawKans::SPEC), "Kans",
+            "De kans per risicoklasse in procenten, voor het gewogen risicobedrag (bedrag × kans). Standaard \
+             {laag: 10, midden: 30, hoog: 60}."),
+    } []
+
+    /// The chance per risk class.
+    RawKans, KansFields ("Kans per klasse", "De kans die bij elke risicoklasse hoort, in procenten.") {
+        laag: S = opt(Percent { max: Some(100) }, "Laag", "Kans bij klasse laag, in procenten. Standaard 10.").default(10),
+        midden: S = opt(Percent { max: Some(100) }, "Midden", "Kans bij klasse midden, in procenten. Standaard 30.")
+            .default(30),
+        hoog: S = opt(Percent { max: Some(100) }, "Hoog", "Kans bij klasse hoog, in procenten. Standaard 60.").default(60),
     } []
 }

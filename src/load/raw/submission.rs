@@ -3,7 +3,7 @@
 
 use super::spanned::{I, Pairs, S, Spanned};
 use super::spec::{Rule, Shape::*, Spec, contract, opt, req};
-use crate::model::{Klasse, Kostensoort, Niveau, ResultaatStatus, Status};
+use crate::model::{Aard, Klasse, Kostensoort, Niveau, ResultaatStatus, Status};
 
 /// `organisatie` of every submission file.
 pub const ORGANISATIE: Spec =
@@ -132,6 +132,10 @@ contract! {
             "Id van de feature, voor kosten per feature; met een featureregister in stelsel.yaml moet ze daarin staan."),
         resultaten: Vec<S> = opt(Codes, "Resultaten",
             "Codes van de resultaten uit het plan die deze regel betaalt, bijv. [R1]."),
+        aard: S = opt(Choice(Aard::SPELLINGS), "Aard",
+            "structureel (standaard): kosten die elk jaar terugkomen; incidenteel: eenmalige kosten, zoals een \
+             migratie. Het jaarplan en het meerjarenplan zetten het structurele deel naast het taakstellend \
+             budget."),
         bedragen: Spanned<Pairs<I, S>> = req(Amounts, "Bedragen",
             "Bedrag per jaar, van Y tot en met Y+3; ontbrekend jaar = 0. Minstens één jaar (E203), bijv. \
              {2025: 1250000, 2026: 1300000}."),

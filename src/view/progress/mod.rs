@@ -51,6 +51,11 @@ pub fn build(tree: &Tree, r: &Rollup, k: u8, diags: &Diagnostics, peildatum: Dat
         resultaten_begrensd,
         wijzigingen: parts::wijzigingen(&x),
         portfolio: parts::portfolio(&x),
+        risicoprofiel: crate::view::risks::risicoprofiel(
+            &x.base,
+            r,
+            r.org.nodes.len() >= crate::view::document::ABRIDGE_FROM,
+        ),
         niet_aangeleverd: x.p.parties.iter().filter(|p| p.report.is_none()).map(|p| x.base.party(&p.party)).collect(),
         aanleveringen: parts::aanleveringen(&x),
         bevindingen: register::bevindingen(&x.base, &[y]),

@@ -41,6 +41,8 @@ pub struct Voortgangsrapportage {
     pub wijzigingen: Wijzigingen,
     /// The prognosis per perspective and feature.
     pub portfolio: Vec<FeatureView>,
+    /// The risks of the plans of Y, weighted, with the weerstandsvermogen (contract §14).
+    pub risicoprofiel: crate::view::risks::Risicoprofiel,
     /// The parties without a report for the quarter.
     pub niet_aangeleverd: Vec<String>,
     /// The deliveries of the quarter's reports.

@@ -121,6 +121,7 @@ pub(super) fn samenvatting(x: &Px, diags: &Diagnostics) -> Samenvatting {
             nl::eur(w.totaal)
         ));
     }
+    punten.extend(crate::view::risks::points(&x.base, x.r));
     punten.push(closing(diags));
     Samenvatting { kerncijfers, punten, fouten: diags.errors(), waarschuwingen: diags.warnings() }
 }
