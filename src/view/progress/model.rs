@@ -118,6 +118,9 @@ pub struct NiveauRij {
     pub afwijking: String,
     /// How many parties' spending is unknown here ("" when none).
     pub onbekend: String,
+    /// How many lines entered the amended budget after the quarter and are not in the reports
+    /// (§14): counted with their amended budget as prognosis ("" when none).
+    pub later: String,
 }
 
 /// A line off track.
@@ -133,7 +136,7 @@ pub struct Signaal {
     pub omschrijving: String,
     /// The perspective.
     pub beleidsdoel: String,
-    /// The amended budget.
+    /// The amended budget the prognosis is judged against: at the end of the quarter (§14).
     pub gewijzigd: String,
     /// Spent to date.
     pub besteed: String,
