@@ -13,6 +13,7 @@ mod org;
 mod progress;
 mod realisation;
 mod totals;
+mod trend;
 mod year;
 
 #[cfg(test)]
@@ -32,6 +33,7 @@ pub use org::{OrgNode, OrgTree};
 pub use progress::{Figures, PartyProgress, PerPerspective, Progress, ProgressLine, latest_quarter, progress};
 pub use realisation::{PartyRealisation, Realised, Variance, Verantwoording, variance};
 pub use totals::{FeatureRow, Line};
+pub use trend::{TREND_LINES, Trend, TrendLine, TrendPoint, TrendRow, trend};
 pub use year::Rollup;
 
 use crate::model::*;

@@ -6,6 +6,9 @@ use crate::rollup::{Progress, Rollup};
 use crate::table::{Cell, Table};
 use jiff::civil::Date;
 
+/// The trend of a voortgangsrapportage (contract §14), made beside its view.
+pub use super::progress::trend_tables;
+
 fn money(m: crate::model::Money) -> Cell {
     Cell::Money(m.decimal())
 }

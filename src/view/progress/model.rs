@@ -27,6 +27,8 @@ pub struct Voortgangsrapportage {
     pub grafiek: Vec<Staaf>,
     /// Per perspective the levels, then all perspectives together (`id` "").
     pub perspectieven: Vec<PerspectiefView>,
+    /// The prognosis over the quarters and the lines that changed most (§14).
+    pub verloop: super::trend::Verloop,
     /// The lines whose prognosis is off both norms (W603).
     pub signalen: Vec<Signaal>,
     /// Per party with more than `bound::PER_PARTY_FROM` signals: what the list leaves out.
@@ -217,6 +219,7 @@ pub(crate) struct Px<'a> {
     pub base: Base<'a>,
     pub r: &'a Rollup,
     pub p: &'a Progress,
+    pub t: &'a crate::rollup::Trend,
 }
 
 /// The cap of a perspective for Y.

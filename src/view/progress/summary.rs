@@ -49,6 +49,7 @@ pub(super) fn samenvatting(x: &Px, diags: &Diagnostics) -> Samenvatting {
         direction(all.afwijking()),
         nl::money(all.gewijzigd)
     ));
+    punten.extend(super::trend::punt(x));
     if all.onbekend > 0 {
         punten.push(format!(
             "Zonder rapportage over dit kwartaal: {}. Hun uitgaven tot nu toe zijn niet meegeteld; hun prognose is hun gewijzigde begroting.",
