@@ -91,7 +91,7 @@ fn point(k: u8, f: Option<&Figures>) -> TrendPoint {
 }
 
 fn rows(party: Option<&str>, quarters: &[(u8, Option<&PerPerspective>)], vorige: Option<u8>) -> Vec<TrendRow> {
-    let mut ids: Vec<&String> = quarters.iter().flat_map(|(_, m)| m.into_iter().flat_map(|m| m.keys())).collect();
+    let mut ids: Vec<&String> = quarters.iter().flat_map(|(_, m)| m.iter().flat_map(|m| m.keys())).collect();
     ids.sort();
     ids.dedup();
     ids.into_iter()
@@ -153,7 +153,7 @@ fn changed(prev: &Progress, current: &Progress) -> Vec<TrendLine> {
             out.push(((std::cmp::Reverse(verandering.abs()), pi, li), line));
         }
     }
-    out.sort_by(|a, b| a.0.cmp(&b.0));
+    out.sort_by_key(|a| a.0);
     out.into_iter().map(|(_, l)| l).collect()
 }
 

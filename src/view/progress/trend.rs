@@ -206,7 +206,9 @@ pub(super) fn punt(x: &Px) -> Option<String> {
             )
         })
         .collect();
-    if !moved.is_empty() && !(moved.len() == 1 && perspective_ids(x).len() == 1) {
+    // With one perspective its movement is the integral one, already said.
+    let only = perspective_ids(x).len() == 1;
+    if !moved.is_empty() && !only {
         s.push_str(&format!(" Per beleidsdoel: {}.", crate::view::text::join(&moved)));
     }
     if before.onbekend > 0 {
