@@ -131,10 +131,12 @@ codes! {
          en elk alternatief noemt minstens één risico. Zo kan het beraad echt kiezen.";
     E308 => "voortgangsrapportage onvolledig: regel zonder voortgang, voortgang van een onbekende regel, of resultaat zonder status",
         "Een voortgangsrapportage (voortgang-q<k>.yaml) geeft precies één voortgangsregel voor elke \
-         regel van de gewijzigde begroting van jaar J op de peildatum (de begroting plus de nieuwe \
-         regels van vastgestelde wijzigingen), en een status voor elk resultaat uit het plan. Een \
-         regel of resultaat die daar niet bij hoort is ook een fout, net als een regel van een \
-         wijziging die nog niet is vastgesteld.";
+         regel van de gewijzigde begroting van jaar J aan het eind van het kwartaal (de begroting plus \
+         de nieuwe regels van wijzigingen die uiterlijk op de laatste dag van het kwartaal zijn \
+         vastgesteld), en een status voor elk resultaat uit het plan. Een regel die later is \
+         toegevoegd mag erin staan maar hoeft niet. Een regel of resultaat die ook op de peildatum \
+         niet in de gewijzigde begroting staat is een fout, net als een regel van een wijziging die \
+         nog niet is vastgesteld.";
     E401 => "document volgens de kalender vereist, niet aangeleverd, en de termijn is verstreken",
         "De kalender in stelsel.yaml bepaalt per rol wanneer plan en begroting, de \
          voortgangsrapportages en de realisatie binnen moeten zijn. Op de peildatum is het document er niet (of heeft het geen \
@@ -191,7 +193,8 @@ codes! {
          als de wijzigingen het totaal van dat perspectief veranderen.";
     W603 => "prognose in een voortgangsrapportage wijkt meer dan beide normen af van de gewijzigde begroting",
         "De prognose van een voortgangsregel wijkt meer dan `afwijking_procent` én meer dan \
-         `afwijking_bedrag` af van de gewijzigde begroting van die regel. Het is een signaal voor het \
+         `afwijking_bedrag` af van de gewijzigde begroting van die regel aan het eind van het \
+         kwartaal (een regel die toen nog niet bestond: op de peildatum). Het is een signaal voor het \
          beraad: het staat in de voortgangsrapportage, met de toelichting als die er is.";
 }
 

@@ -30,6 +30,7 @@ mod site;
 mod sjabloon;
 mod stukken;
 mod synth;
+mod trend;
 mod viewmodel;
 mod watch;
 mod workbook;

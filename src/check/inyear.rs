@@ -1,6 +1,7 @@
 //! The year in execution (contract §11): budget amendments (headers and numbers E107,
 //! references E102/E103/E105/E106, an amended budget below zero E201, the amended budget above
-//! the cap W602) and progress reports (E107, E106, coverage E308, prognoses off W603).
+//! the cap W602) and progress reports (E107, E106, coverage E308, prognoses off W603), each
+//! report judged by its quarter's own yardstick (§14).
 
 use super::cx::{Ctx, duplicates};
 use super::refs::{Known, header};
@@ -117,21 +118,27 @@ fn voortgang(cx: &mut Ctx, sub: &Submission, v: &Voortgang, k: u8, y: Year, org:
     duplicates(&mut cx.out, f, "voortgangsregel voor", v.regels.iter().map(|l| &l.regel));
     duplicates(&mut cx.out, f, "status voor resultaat", v.resultaten.iter().map(|l| &l.resultaat));
     if sub.begroting.is_some() {
+        // §14: the report lists the amended budget at the end of its quarter; a line may come
+        // from the amended budget at the reference date; each is judged by the quarter's own
+        // yardstick, a line that did not exist then by the reference date's.
         let amended = sub.amended(y, cx.peildatum);
+        let now: BTreeMap<&str, &AmendedLine> = amended.iter().map(|l| (l.id, l)).collect();
+        let at_end = sub.amended_at_quarter_end(y, k, cx.peildatum);
+        let then: BTreeMap<&str, &AmendedLine> = at_end.iter().map(|l| (l.id, l)).collect();
         let open = sub.unreadable.contains(&FileKind::Wijziging);
         let written: BTreeSet<&str> = v.regels.iter().map(|l| l.regel.as_str()).collect();
-        for line in amended.iter().filter(|l| !written.contains(l.id)) {
-            cx.out.push(msg::line_without_progress(line.id).at(f, Pos::START));
+        for line in at_end.iter().filter(|l| !written.contains(l.id)) {
+            cx.out.push(msg::line_without_progress(line.id, k).at(f, Pos::START));
         }
         for l in &v.regels {
-            let Some(line) = amended.iter().find(|x| x.id == l.regel.value) else {
+            let Some(line) = now.get(l.regel.as_str()) else {
                 if !open {
                     cx.out.push(msg::progress_of_unknown_line(&l.regel).at(f, l.regel.pos));
                 }
                 continue;
             };
             let Some(p) = &l.prognose else { continue };
-            let budget = line.amount();
+            let budget = then.get(l.regel.as_str()).unwrap_or(line).amount();
             if normen.needs_explanation(budget, p.value) {
                 let diff = p.decimal() - budget.decimal();
                 let pct = variance_percent(budget, p.value)

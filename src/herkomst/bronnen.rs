@@ -7,6 +7,7 @@ use super::types::{Bron, Kolom, Soort, Stuk};
 use crate::model::*;
 use jiff::civil::Date;
 use rust_decimal::Decimal;
+use std::collections::BTreeSet;
 
 /// The question, as every party is asked it.
 pub struct Ask<'a> {
@@ -144,12 +145,19 @@ fn voortgang(sub: &Submission, a: &Ask, out: &mut Own) {
             "geen voortgangsrapportage over kwartaal {k} aangeleverd op de peildatum: besteed onbekend, prognose = gewijzigde begroting"
         ));
     }
+    // §14: a line that entered the amended budget after the quarter need not be listed.
+    let then: BTreeSet<&str> = sub.amended_at_quarter_end(a.jaar, k, a.peildatum).iter().map(|l| l.id).collect();
     for l in sub.amended(a.jaar, a.peildatum).iter().filter(|l| l.beleidsdoel == a.beleidsdoel) {
         let written = report.and_then(|v| v.regels.iter().find(|r| r.regel.value == l.id));
         let file = report.map_or("", |v| v.file.as_str());
         let (line, soort) = ((l.id, l.omschrijving), Soort::Voortgang { kwartaal: k });
         if let Some(m) = written.and_then(|r| r.tot_en_met.as_ref()) {
             out.bronnen.push(bron(file, m, m.value.decimal(), Kolom::Besteed, soort.clone(), line));
+        } else if report.is_some() && written.is_none() && !then.contains(l.id) {
+            out.opmerkingen.push(format!(
+                "regel `{}` kwam na kwartaal {k} in de gewijzigde begroting en staat niet in de rapportage: besteed 0, prognose = gewijzigde begroting",
+                l.id
+            ));
         } else if report.is_some() {
             out.opmerkingen.push(format!("regel `{}` heeft geen besteed bedrag over kwartaal {k}", l.id));
         }

@@ -96,6 +96,42 @@ fn a_generated_tree_adds_up_at_every_level() {
     assert!(agrees_with_the_rollup(&tree, peil) > 100);
 }
 
+/// A quarter's own yardstick (§14): a Q1 report written before a wijziging adopted in Q2 lacks
+/// the line it added; the herkomst counts that line by the roll-up's rule (amended budget as
+/// prognosis, nothing spent) and says why.
+#[test]
+fn a_line_added_after_the_quarter_is_traced_as_the_rollup_counts_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
+    for from in [manifest.join("tests/fixtures/base"), manifest.join("tests/fixtures/cases/e308-quarter-yardstick")] {
+        for e in walkdir::WalkDir::new(&from).min_depth(1).into_iter().map(Result::unwrap) {
+            let to = dir.path().join(e.path().strip_prefix(&from).unwrap());
+            if e.file_type().is_dir() {
+                std::fs::create_dir_all(&to).unwrap();
+            } else if e.file_name() != "expect" {
+                std::fs::copy(e.path(), &to).unwrap();
+            }
+        }
+    }
+    // Without the proposed wijziging's line (E308 stays for that one).
+    std::fs::remove_file(dir.path().join("2025/obo-a/wijziging-2.yaml")).unwrap();
+    let q1 = dir.path().join("2025/obo-a/voortgang-q1.yaml");
+    let text = std::fs::read_to_string(&q1).unwrap();
+    std::fs::write(&q1, text.lines().filter(|l| !l.contains("VOORSTEL")).collect::<Vec<_>>().join("\n")).unwrap();
+    let peil = jiff::civil::date(2026, 6, 1);
+    let (tree, diags) = crate::load_and_check(dir.path(), &Scope::default(), peil).unwrap();
+    assert!(!diags.blocks_build());
+    let st = tree.stelsel.as_ref().unwrap();
+    let org = crate::rollup::OrgTree::new(st);
+    let pr = progress(&tree, &org, &st.normen, 2025, 1, peil);
+    let h = herkomst(&tree, &Vraag { kwartaal: Some(1), ..ask(2025, "beheer", Stuk::Voortgang, peil) }).unwrap();
+    let p = h.partij("obo-a").unwrap();
+    let own = &pr.parties.iter().find(|x| x.party == "obo-a").unwrap().own["beheer"];
+    assert_eq!((p.eigen[&Kolom::Besteed], p.eigen[&Kolom::Prognose]), (own.besteed.decimal(), own.prognose.decimal()));
+    assert_eq!(own.later, 1);
+    assert!(p.opmerkingen.iter().any(|o| o.contains("`OBO_A-NIEUW` kwam na kwartaal 1")), "{:?}", p.opmerkingen);
+}
+
 /// Each source line's place holds the amount it names, as written in the file.
 #[test]
 fn every_source_line_points_at_its_amount() {

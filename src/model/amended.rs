@@ -106,6 +106,13 @@ impl Submission {
         lines
     }
 
+    /// The yardstick of a progress report of quarter `k` (contract §14): the lines of the
+    /// amended budget at the end of the quarter — the wijzigingen adopted on or before its last
+    /// day, and on or before `peildatum` when the quarter has not ended yet.
+    pub fn amended_at_quarter_end(&self, y: Year, k: u8, peildatum: Date) -> Vec<AmendedLine<'_>> {
+        self.amended(y, super::deliveries::quarter_end(y, k).min(peildatum))
+    }
+
     /// Whether any wijziging is in effect at `peildatum`.
     pub fn amended_at(&self, peildatum: Date) -> bool {
         self.wijzigingen.iter().any(|w| w.in_effect(peildatum))

@@ -58,6 +58,7 @@ pub fn prepare(
         });
         if let Some(p) = quarter.and_then(|k| r.progress.get(&k)) {
             tables.push(crate::view::sheets::progress_table(p));
+            tables.extend(crate::view::sheets::trend_tables(&crate::rollup::trend(&r.progress, p)));
         }
         let mut files: Files =
             tables.iter().map(|t| (format!("{y}/tabellen/{}-{y}.csv", t.name), crate::write::csv(t))).collect();

@@ -14,6 +14,7 @@ mod progress;
 mod realisation;
 mod risks;
 mod totals;
+mod trend;
 mod year;
 
 #[cfg(test)]
@@ -34,6 +35,7 @@ pub use progress::{Figures, PartyProgress, PerPerspective, Progress, ProgressLin
 pub use realisation::{PartyRealisation, Realised, Variance, Verantwoording, variance};
 pub use risks::{LARGEST, RiskSum, Risks, Weerstandsklasse, Weerstandsvermogen, WeightedRisk, weigh};
 pub use totals::{FeatureRow, Line};
+pub use trend::{TREND_LINES, Trend, TrendLine, TrendPoint, TrendRow, trend};
 pub use year::{Rollup, Structureel};
 
 use crate::model::*;

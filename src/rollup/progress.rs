@@ -1,7 +1,9 @@
 //! The year in execution (contract §11): the progress of quarter k of Y at every level — per
 //! line and party, each TBO consolidated, the SBO integral — against the amended budget, with
 //! the wijzigingen in effect and proposed. Exact; a party without a report for quarter k counts
-//! its amended budget as its prognosis and its spending as unknown.
+//! its amended budget as its prognosis and its spending as unknown; a line that entered the
+//! amended budget after the quarter and is not listed counts its amended budget as prognosis
+//! and nothing spent, and each reported line is judged by the quarter's own yardstick (§14).
 
 use super::amended::WijzigingRow;
 use super::org::OrgTree;
@@ -22,6 +24,9 @@ pub struct Figures {
     pub prognose: Money,
     /// The parties whose spending is unknown (no report for the quarter).
     pub onbekend: usize,
+    /// The lines that entered the amended budget after the quarter and that the report does
+    /// not list (§14): counted with their amended budget as prognosis and nothing spent.
+    pub later: usize,
 }
 
 impl Figures {
@@ -30,6 +35,7 @@ impl Figures {
         self.besteed = self.besteed + o.besteed;
         self.prognose = self.prognose + o.prognose;
         self.onbekend += o.onbekend;
+        self.later += o.later;
     }
 
     /// Prognosis − amended budget.
@@ -64,7 +70,13 @@ pub struct ProgressLine {
     pub prognose: Money,
     /// The explanation given.
     pub toelichting: Option<String>,
-    /// The prognosis differs from the amended budget by more than both norms (W603).
+    /// The amended budget the prognosis is judged against (§14): at the end of the quarter, or
+    /// at the reference date for a line that did not exist then.
+    pub maatstaf: Money,
+    /// The line entered the amended budget after the quarter and the report does not list it
+    /// (§14): its prognosis is its amended budget, nothing spent.
+    pub later: bool,
+    /// The prognosis differs from `maatstaf` by more than both norms (W603).
     pub signaal: bool,
 }
 
@@ -140,12 +152,18 @@ pub fn progress(tree: &Tree, org: &OrgTree, norms: &Normen, y: Year, k: u8, peil
 
 fn party(sub: &Submission, id: &str, norms: &Normen, y: Year, k: u8, peildatum: Date) -> PartyProgress {
     let report = sub.voortgang_delivered(k, peildatum);
+    let regels: BTreeMap<&str, &VoortgangRegel> =
+        report.iter().flat_map(|v| &v.regels).map(|r| (r.regel.as_str(), r)).collect();
+    let at_end = sub.amended_at_quarter_end(y, k, peildatum);
+    let then: BTreeMap<&str, Money> = at_end.iter().map(|l| (l.id, l.amount())).collect();
     let mut lines = Vec::new();
     let mut own = PerPerspective::new();
     for a in sub.amended(y, peildatum) {
-        let written = report.and_then(|v| v.regels.iter().find(|r| r.regel.value == a.id));
+        let written = regels.get(a.id).copied();
         let gewijzigd = a.amount();
-        let besteed = written.and_then(|r| r.tot_en_met.as_ref()).map(|m| m.value);
+        let later = report.is_some() && written.is_none() && !then.contains_key(a.id);
+        let maatstaf = then.get(a.id).copied().unwrap_or(gewijzigd);
+        let besteed = written.and_then(|r| r.tot_en_met.as_ref()).map(|m| m.value).or(later.then_some(Money::ZERO));
         let prognose = written.and_then(|r| r.prognose.as_ref()).map(|m| m.value);
         let line = ProgressLine {
             id: a.id.to_string(),
@@ -158,9 +176,17 @@ fn party(sub: &Submission, id: &str, norms: &Normen, y: Year, k: u8, peildatum: 
             besteed,
             prognose: prognose.unwrap_or(gewijzigd),
             toelichting: written.and_then(|r| r.toelichting.clone()),
-            signaal: prognose.is_some_and(|p| norms.needs_explanation(gewijzigd, p)),
+            maatstaf,
+            later,
+            signaal: prognose.is_some_and(|p| norms.needs_explanation(maatstaf, p)),
         };
-        let f = Figures { gewijzigd, besteed: besteed.unwrap_or_default(), prognose: line.prognose, onbekend: 0 };
+        let f = Figures {
+            gewijzigd,
+            besteed: besteed.unwrap_or_default(),
+            prognose: line.prognose,
+            onbekend: 0,
+            later: usize::from(later),
+        };
         own.entry(line.beleidsdoel.clone()).or_default().add(&f);
         own.entry(String::new()).or_default().add(&f);
         lines.push(line);

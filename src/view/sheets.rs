@@ -6,6 +6,9 @@ use crate::rollup::{Progress, Rollup};
 use crate::table::{Cell, Table};
 use jiff::civil::Date;
 
+/// The trend of a voortgangsrapportage (contract §14), made beside its view.
+pub use super::progress::trend_tables;
+
 fn money(m: crate::model::Money) -> Cell {
     Cell::Money(m.decimal())
 }
@@ -210,7 +213,8 @@ pub fn wijziging_table(tree: &Tree, r: &Rollup, peildatum: Date) -> Option<Table
 
 /// The progress report's lines (contract §11): per party and line the amended budget, spent to
 /// date, the prognosis, the expected variance and the explanation. A party without a report
-/// has its spending empty and its prognosis equal to the amended budget.
+/// has its spending empty and its prognosis equal to the amended budget; `na_het_kwartaal`
+/// marks a line that entered the amended budget after the quarter and is not reported (§14).
 pub fn progress_table(p: &Progress) -> Table {
     let mut rows = Vec::new();
     for party in &p.parties {
@@ -231,6 +235,7 @@ pub fn progress_table(p: &Progress) -> Table {
                 variance_percent(l.gewijzigd, l.prognose).map(Cell::Percent).unwrap_or(Cell::Empty),
                 Cell::Text(if l.signaal { "ja" } else { "nee" }.into()),
                 Cell::Text(l.toelichting.clone().unwrap_or_default()),
+                Cell::Text(if l.later { "ja" } else { "nee" }.into()),
             ]);
         }
     }
@@ -249,6 +254,7 @@ pub fn progress_table(p: &Progress) -> Table {
         "afwijking_procent",
         "signaal",
         "toelichting",
+        "na_het_kwartaal",
     ];
     Table { name: format!("voortgang-q{}", p.kwartaal), headers: names(&headers), rows }
 }

@@ -46,10 +46,10 @@ pub fn amended_negative(id: &str, amended: &str, proposed: bool) -> Diagnostic {
 }
 
 /// E308: a line of the amended budget without a progress line.
-pub fn line_without_progress(id: &str) -> Diagnostic {
+pub fn line_without_progress(id: &str, k: u8) -> Diagnostic {
     d(
         Code::E308,
-        format!("regel `{id}` van de gewijzigde begroting heeft geen voortgangsregel"),
+        format!("regel `{id}` van de gewijzigde begroting aan het eind van kwartaal {k} heeft geen voortgangsregel"),
         "geef elke regel van de gewijzigde begroting precies één voortgangsregel, ook met bedrag 0",
     )
 }

@@ -1,13 +1,15 @@
 //! The view of the voortgangsrapportage (contract §11): the progress of quarter k of Y at
 //! every level and per perspective against the amended and the capped budget, the lines off
-//! track, every result's status, the wijzigingen, the prognosis per feature, the deliveries
-//! and the findings — as the JSON `templates/voortgangsrapportage.typ` reads.
+//! track, the trend over the quarters (§14), every result's status, the wijzigingen, the
+//! prognosis per feature, the deliveries and the findings — as the JSON `templates/voortgangsrapportage.typ` reads.
 
 mod model;
 mod parts;
 mod summary;
+mod trend;
 
 pub use model::*;
+pub use trend::{Verloop, VerloopCel, VerloopRegel, VerloopRij, trend_tables};
 
 use super::cx::Base;
 use super::head::{Head, programma};
@@ -15,7 +17,7 @@ use super::register;
 use crate::diag::Diagnostics;
 use crate::model::{Doc, Tree, quarter_end};
 use crate::nl;
-use crate::rollup::{Rollup, progress};
+use crate::rollup::{Rollup, progress, trend};
 use jiff::civil::Date;
 
 /// Builds the report of quarter `k` of the roll-up's year.
@@ -34,7 +36,9 @@ pub fn build(tree: &Tree, r: &Rollup, k: u8, diags: &Diagnostics, peildatum: Dat
             &computed
         }
     };
-    let x = Px { base: Base::new(tree, st, &own, peildatum), r, p };
+    // The trend (§14) from the earlier quarters' own progress, as their reports show it.
+    let t = trend(&r.progress, p);
+    let x = Px { base: Base::new(tree, st, &own, peildatum), r, p, t: &t };
     let (signalen, signalen_begrensd) = parts::signalen(&x);
     let (resultaten, resultaten_begrensd) = parts::resultaten(&x);
     Voortgangsrapportage {
@@ -45,6 +49,7 @@ pub fn build(tree: &Tree, r: &Rollup, k: u8, diags: &Diagnostics, peildatum: Dat
         samenvatting: summary::samenvatting(&x, &own),
         grafiek: parts::grafiek(&x),
         perspectieven: parts::perspectieven(&x),
+        verloop: trend::verloop(&x),
         signalen,
         signalen_begrensd,
         resultaten,
@@ -65,7 +70,12 @@ pub fn build(tree: &Tree, r: &Rollup, k: u8, diags: &Diagnostics, peildatum: Dat
             y,
             r.org.nodes.len() >= crate::view::document::ABRIDGE_FROM,
         ),
-        tabellen: vec![format!("tabellen/voortgang-q{k}-{y}.csv"), format!("tabellen/consolidatie-{y}.xlsx")],
+        tabellen: [format!("voortgang-q{k}")]
+            .into_iter()
+            .chain(trend_tables(&t).into_iter().map(|t| t.name))
+            .map(|name| format!("tabellen/{name}-{y}.csv"))
+            .chain([format!("tabellen/consolidatie-{y}.xlsx")])
+            .collect(),
     }
 }
 

@@ -27,6 +27,8 @@ pub struct Voortgangsrapportage {
     pub grafiek: Vec<Staaf>,
     /// Per perspective the levels, then all perspectives together (`id` "").
     pub perspectieven: Vec<PerspectiefView>,
+    /// The prognosis over the quarters and the lines that changed most (§14).
+    pub verloop: super::trend::Verloop,
     /// The lines whose prognosis is off both norms (W603).
     pub signalen: Vec<Signaal>,
     /// Per party with more than `bound::PER_PARTY_FROM` signals: what the list leaves out.
@@ -120,6 +122,9 @@ pub struct NiveauRij {
     pub afwijking: String,
     /// How many parties' spending is unknown here ("" when none).
     pub onbekend: String,
+    /// How many lines entered the amended budget after the quarter and are not in the reports
+    /// (§14): counted with their amended budget as prognosis ("" when none).
+    pub later: String,
 }
 
 /// A line off track.
@@ -135,7 +140,7 @@ pub struct Signaal {
     pub omschrijving: String,
     /// The perspective.
     pub beleidsdoel: String,
-    /// The amended budget.
+    /// The amended budget the prognosis is judged against: at the end of the quarter (§14).
     pub gewijzigd: String,
     /// Spent to date.
     pub besteed: String,
@@ -216,6 +221,7 @@ pub(crate) struct Px<'a> {
     pub base: Base<'a>,
     pub r: &'a Rollup,
     pub p: &'a Progress,
+    pub t: &'a crate::rollup::Trend,
 }
 
 /// The cap of a perspective for Y.

@@ -60,6 +60,11 @@ fn row(x: &Px, id: &str, f: &Figures, soort: &'static str) -> NiveauRij {
             1 => "1 partij zonder rapportage".into(),
             n => format!("{n} partijen zonder rapportage"),
         },
+        later: match f.later {
+            0 => String::new(),
+            1 => "1 regel van na het kwartaal: prognose is gewijzigde begroting".into(),
+            n => format!("{n} regels van na het kwartaal: prognose is gewijzigde begroting"),
+        },
     }
 }
 
@@ -114,17 +119,18 @@ pub(super) fn signalen(x: &Px) -> (Vec<Signaal>, Vec<Begrenzing>) {
     let mut out = Vec::new();
     for p in &x.p.parties {
         for l in p.lines.iter().filter(|l| l.signaal) {
-            let d = l.prognose.decimal() - l.gewijzigd.decimal();
+            // Judged by the quarter's own yardstick (§14), and shown against it.
+            let d = l.prognose.decimal() - l.maatstaf.decimal();
             let s = Signaal {
                 partij: x.base.party(&p.party),
                 partij_kort: x.base.party_short(&p.party),
                 regel: l.id.clone(),
                 omschrijving: l.omschrijving.clone(),
                 beleidsdoel: x.base.perspective(&l.beleidsdoel),
-                gewijzigd: nl::money(l.gewijzigd),
+                gewijzigd: nl::money(l.maatstaf),
                 besteed: l.besteed.map(nl::money).unwrap_or_else(|| "onbekend".into()),
                 prognose: nl::money(l.prognose),
-                afwijking: with_percent(d, l.gewijzigd.decimal()),
+                afwijking: with_percent(d, l.maatstaf.decimal()),
                 toelichting: l.toelichting.clone(),
             };
             out.push((s, crate::view::bound::weight(d)));

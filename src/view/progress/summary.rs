@@ -49,6 +49,7 @@ pub(super) fn samenvatting(x: &Px, diags: &Diagnostics) -> Samenvatting {
         direction(all.afwijking()),
         nl::money(all.gewijzigd)
     ));
+    punten.extend(super::trend::punt(x));
     if all.onbekend > 0 {
         punten.push(format!(
             "Zonder rapportage over dit kwartaal: {}. Hun uitgaven tot nu toe zijn niet meegeteld; hun prognose is hun gewijzigde begroting.",
@@ -73,15 +74,15 @@ pub(super) fn samenvatting(x: &Px, diags: &Diagnostics) -> Samenvatting {
     }
     let mut off: Vec<_> =
         x.p.parties.iter().flat_map(|p| p.lines.iter().filter(|l| l.signaal).map(move |l| (p, l))).collect();
-    off.sort_by_key(|(_, l)| std::cmp::Reverse((l.prognose.decimal() - l.gewijzigd.decimal()).abs()));
+    off.sort_by_key(|(_, l)| std::cmp::Reverse((l.prognose.decimal() - l.maatstaf.decimal()).abs()));
     if let Some((p, l)) = off.first() {
-        let d = l.prognose.decimal() - l.gewijzigd.decimal();
+        let d = l.prognose.decimal() - l.maatstaf.decimal();
         punten.push(format!(
             "{} een prognose die meer dan de norm afwijkt van de gewijzigde begroting; de grootste is {} van {}: {}.",
             count(off.len(), "regel heeft", "regels hebben"),
             l.omschrijving,
             x.base.party(&p.party),
-            with_percent(d, l.gewijzigd.decimal())
+            with_percent(d, l.maatstaf.decimal())
         ));
     }
     let total: usize = x.p.parties.iter().map(|p| p.results.len()).sum();
