@@ -3,6 +3,7 @@
 //! track, the trend over the quarters (§14), every result's status, the wijzigingen, the
 //! prognosis per feature, the deliveries and the findings — as the JSON `templates/voortgangsrapportage.typ` reads.
 
+mod cx;
 mod model;
 mod parts;
 mod summary;

@@ -1,13 +1,9 @@
 //! The view model of the voortgangsrapportage (the JSON the template reads) and what its
 //! parts share.
 
-use crate::nl;
-use crate::rollup::{Progress, Rollup};
-use crate::view::cx::Base;
 use crate::view::head::Head;
 use crate::view::register::{Aanlevering, Bevindingen};
 use crate::view::summary::Samenvatting;
-use rust_decimal::Decimal;
 use serde::Serialize;
 
 /// The whole report.
@@ -216,28 +212,4 @@ pub struct FeatureView {
     pub afwijking: String,
 }
 
-/// What the report needs besides the roll-up.
-pub(crate) struct Px<'a> {
-    pub base: Base<'a>,
-    pub r: &'a Rollup,
-    pub p: &'a Progress,
-    pub t: &'a crate::rollup::Trend,
-}
-
-/// The cap of a perspective for Y.
-pub(super) fn cap(x: &Px, perspective: &str) -> Option<crate::model::Money> {
-    x.r.cap(perspective).and_then(|c| c.jaren.iter().find(|j| j.jaar == x.p.jaar)).and_then(|j| j.cap)
-}
-
-/// The perspectives with lines, in `stelsel.yaml` order.
-pub(super) fn perspective_ids<'a>(x: &'a Px) -> Vec<&'a str> {
-    x.base.st.beleidsdoelen.iter().map(|b| b.id.as_str()).filter(|id| x.p.integral.contains_key(*id)).collect()
-}
-
-/// "€ 1.200.000 (4,0%)".
-pub(super) fn with_percent(d: Decimal, of: Decimal) -> String {
-    if of.is_zero() {
-        return nl::eur(d);
-    }
-    format!("{} ({})", nl::eur(d), nl::percent((d * Decimal::from(100) / of).round_dp(1)))
-}
+pub(crate) use super::cx::{Px, cap, perspective_ids, with_percent};

@@ -3,7 +3,7 @@
 //! quarter, and the lines that changed most — formatted for the report's section, its
 //! summary, and the table `verloop-q<k>` beside it.
 
-use super::model::{Px, perspective_ids};
+use super::cx::{Px, perspective_ids};
 use crate::nl;
 use crate::rollup::{Trend, TrendLine, TrendPoint, TrendRow};
 use crate::table::{Cell, Table};
