@@ -85,7 +85,7 @@ fn regel(i: usize, p: &str, cents: &[Option<i64>]) -> Regel {
         kostensoort: Kostensoort::Personeel,
         feature: None,
         resultaten: Vec::new(),
-        aard: if i % 3 == 0 { Aard::Incidenteel } else { Aard::Structureel },
+        aard: if i.is_multiple_of(3) { Aard::Incidenteel } else { Aard::Structureel },
         bedragen,
         jaren: BTreeMap::new(),
         bedragen_pos: Pos::START,
