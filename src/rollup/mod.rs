@@ -12,6 +12,7 @@ mod options;
 mod org;
 mod progress;
 mod realisation;
+mod settlement;
 mod totals;
 mod year;
 
@@ -31,6 +32,7 @@ pub use options::{Beheerconsequentie, LevelTotal, PartyAlternatief, PartyOptions
 pub use org::{OrgNode, OrgTree};
 pub use progress::{Figures, PartyProgress, PerPerspective, Progress, ProgressLine, latest_quarter, progress};
 pub use realisation::{PartyRealisation, Realised, Variance, Verantwoording, variance};
+pub use settlement::{AmendedResult, FinancierTotal, SettledPerspective, Settlement, settlement};
 pub use totals::{FeatureRow, Line};
 pub use year::Rollup;
 
