@@ -29,6 +29,7 @@ mod site;
 mod sjabloon;
 mod stukken;
 mod synth;
+mod verrekening;
 mod viewmodel;
 mod watch;
 mod workbook;

@@ -3,7 +3,8 @@
 
 use super::cx::{Base, Ctx};
 use super::{
-    aansluiting, accounts, bound, consequences, head, herkomst, options, plan, portfolio, register, summary, tables,
+    aansluiting, accounts, bound, consequences, head, herkomst, options, plan, portfolio, register, settlement,
+    summary, tables,
 };
 use crate::diag::Diagnostics;
 use crate::model::{CycleDoc, Stelsel, Tree};
@@ -43,6 +44,9 @@ pub struct Document {
     pub risicototalen: options::RisicoTotalen,
     /// Realisation against budget (jaarrekening only).
     pub verantwoording: accounts::VerantwoordingView,
+    /// The result and its settlement with the financiers (jaarrekening only, contract §14).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub verrekening: Option<settlement::Verrekening>,
     /// The afsprakenstelsel per TBO and OBO.
     pub afspraken: Vec<register::AfspraakView>,
     /// Delivery of the documents per party.
@@ -193,6 +197,7 @@ fn document_in(cx: &Ctx, own: &Diagnostics, st: &Stelsel) -> Document {
         risicos: options::risicos(cx),
         risicototalen: options::risicototalen(cx),
         verantwoording: accounts::verantwoording(cx),
+        verrekening: (!cx.is_plan()).then(|| settlement::verrekening(cx, cx.r)),
         afspraken: register::afspraken(cx),
         aanleveringen: register::aanleveringen(cx),
         bevindingen: register::bevindingen(cx, &cx.jaren),

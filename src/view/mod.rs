@@ -18,6 +18,7 @@ mod portfolio;
 pub mod progress;
 pub mod register;
 pub mod reminders;
+pub mod settlement;
 pub mod sheets;
 mod summary;
 pub mod tables;
