@@ -4,7 +4,6 @@
 //! sentences for the summary and the beslispunten; and its table for CSV/XLSX.
 
 use super::cx::Base;
-use super::summary::{Kerncijfer, kcm};
 use super::text::{join, key_percent};
 use crate::model::Year;
 use crate::nl;
@@ -300,8 +299,9 @@ pub fn points(cx: &Base, r: &Rollup) -> Vec<String> {
     out
 }
 
-/// The key figure: the net result against the caps, by its direction.
-pub fn kerncijfer(cx: &Base, r: &Rollup) -> Option<Kerncijfer> {
+/// The key figure: its label, by the direction of the net result against the caps, and the
+/// amount (the summary formats it; `None` without any cap).
+pub fn kerncijfer(cx: &Base, r: &Rollup) -> Option<(String, Decimal)> {
     let s = settlement(cx.st, r);
     if s.perspectives.is_empty() {
         return None;
@@ -313,7 +313,7 @@ pub fn kerncijfer(cx: &Base, r: &Rollup) -> Option<Kerncijfer> {
         Ordering::Equal => "Te verrekenen met de financiers",
     };
     let label = if s.complete() { label.to_string() } else { format!("{label} (voorlopig)") };
-    Some(kcm(label, net.abs()))
+    Some((label, net.abs()))
 }
 
 /// The table `verrekening-<Y>`: one row per capped perspective and financier (contribution and

@@ -122,8 +122,8 @@ fn account_figures(cx: &Ctx, diags: &Diagnostics) -> Vec<Kerncijfer> {
         kc("Bevindingen", findings(diags)),
     ];
     // After the difference with the amended budget: what goes back to, or is due from, the financiers.
-    if let Some(k) = super::settlement::kerncijfer(cx, cx.r) {
-        out.insert(3, k);
+    if let Some((label, amount)) = super::settlement::kerncijfer(cx, cx.r) {
+        out.insert(3, kcm(label, amount));
     }
     out
 }

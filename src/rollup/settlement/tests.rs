@@ -102,8 +102,9 @@ fn the_beheer_overrun_of_2025_worked_out_by_hand() {
 
 #[test]
 fn a_perspective_without_a_cap_is_not_settled_but_counts_against_the_amended_budget() {
-    let st = stelsel(2, &[(Some(100_00), vec![500_000, 500_000]), (None, vec![])]);
-    let r = rolled(&st, &[40_00, 70_00], &[90_00, 80_00]);
+    // € 100 over 50/50; realised € 40 and € 70, amended € 90 and € 80 (in cents).
+    let st = stelsel(2, &[(Some(10_000), vec![500_000, 500_000]), (None, vec![])]);
+    let r = rolled(&st, &[4_000, 7_000], &[9_000, 8_000]);
     let s = settlement(&st, &r);
     assert_eq!(s.perspectives.len(), 1);
     assert_eq!(s.perspectives[0].shares, [("f0".into(), dec("30.00")), ("f1".into(), dec("30.00"))]);
@@ -113,9 +114,12 @@ fn a_perspective_without_a_cap_is_not_settled_but_counts_against_the_amended_bud
     assert_eq!(s.result(), dec("60.00"));
 }
 
+/// Financiers, per perspective its cap (cents) and key, realised and amended amounts (cents).
+type Case = (usize, Vec<(Option<i64>, Vec<u32>)>, Vec<i64>, Vec<i64>);
+
 /// Up to 4 perspectives, each with a cap or none and a key over up to 5 financiers (weights of
 /// at most 4 decimals, some 0); realised and amended amounts per perspective.
-fn case() -> impl Strategy<Value = (usize, Vec<(Option<i64>, Vec<u32>)>, Vec<i64>, Vec<i64>)> {
+fn case() -> impl Strategy<Value = Case> {
     (1usize..=5, 1usize..=4).prop_flat_map(|(nf, np)| {
         let key = prop::collection::vec(prop_oneof![Just(0u32), 1u32..=1_000_000], nf)
             .prop_filter("a key with some weight", |k| k.iter().any(|w| *w > 0));
