@@ -2,8 +2,8 @@
 //! contract §14) on the default data, against figures this test computes from the YAML itself —
 //! caps and keys from stelsel.yaml, the amended budget from the begrotingen and the wijzigingen
 //! in effect, the realisation from the realisaties, the split by its own largest remainder —
-//! never from the library's roll-up: the chapter's tables and the summary of the PDF, and the
-//! table `verrekening-2025.csv`.
+//! never from the library's roll-up: the chapter's tables and the summary of the PDF, the table
+//! `verrekening-2025.csv`, and the beslispunten of the default meeting's jaarrekening item.
 
 use crate::board::out;
 use crate::common::*;
@@ -271,4 +271,75 @@ fn the_jaarrekening_settles_each_result_with_the_financiers() {
         let want = format!("financier;;{f};;;;;;{};{};", comma(c), comma(s));
         assert!(csv.lines().any(|l| l == want), "{want} not in\n{csv}");
     }
+}
+
+#[test]
+fn the_meeting_settles_beheer_with_each_financier() {
+    let d = data();
+    let beheer = d.capped.iter().find(|c| c.id == "beheer").unwrap();
+    let result = beheer.cap - d.realised["beheer"];
+    let shares = split(result, &beheer.key);
+    assert!(shares.iter().all(|(_, s)| *s < 0), "every financier still owes its part of the overrun");
+    let names: Vec<String> = d
+        .financiers
+        .iter()
+        .map(|(f, n)| format!("{n} {}", nl::eur_cents(euros(-shares.iter().find(|(g, _)| g == f).unwrap().1))))
+        .collect();
+    let t = squeeze(&pdf::text(&out().join("vergaderingen/2026-12-10-ogb-b/besluitnota-3.pdf")));
+    for want in [
+        "Het OGB-B stelt het stuk Jaarrekening en verantwoording 2025 vast voor zover het over Beheer".to_string(),
+        format!("{} boven het taakstellend budget", nl::eur(euros(-result))),
+        format!("nog te ontvangen van {}, van {}, van {} en van {}", names[0], names[1], names[2], names[3]),
+    ] {
+        assert!(t.contains(&want), "`{want}` not in the note:\n{t}");
+    }
+}
+
+/// Runs `stukken` for the fixture meeting of 15 June 2026 over the base fixture with `case` laid
+/// over it (none: the base itself), and returns the text of besluitnota 1.
+fn fixture_note(case: Option<&str>) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    match case {
+        Some(c) => case_tree(&root().join("tests/fixtures/stukken").join(c), &data),
+        None => copy_tree(&root().join("tests/fixtures/base"), &data),
+    }
+    let (meeting, out) = (data.join("vergaderingen/2026-06-15-ogb-b.yaml"), dir.path().join("out"));
+    let o = run(&[
+        "stukken",
+        meeting.to_str().unwrap(),
+        "--data",
+        data.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+        "--peildatum",
+        "2026-06-01",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
+    squeeze(&pdf::text(&out.join("vergaderingen/2026-06-15-ogb-b/besluitnota-1.pdf")))
+}
+
+/// A jaarrekening item without a perspective settles each financier's total over all of them;
+/// while a party's realisation is missing, it settles nothing yet.
+#[test]
+fn a_jaarrekening_item_settles_the_totals_over_all_perspectives() {
+    // Worked out by hand: beheer is the only perspective with a cap (€ 5.000.000, 19/70/6/5);
+    // realised 2 × 1.310.450,25 + 1.180.000,01 + 60.000 = 3.860.900,51, a result of
+    // 1.139.099,49 under the cap. Exact cents 21.642.890,31 / 79.736.964,3 / 6.834.596,94 /
+    // 5.695.497,45: the floors leave 2 cents, for IPO (,94) and UvW (,45).
+    let t = fixture_note(Some("jaarrekening"));
+    for want in [
+        "Het OGB-B stelt het stuk Jaarrekening en verantwoording 2025 vast.",
+        "Het OGB-B stelt het resultaat 2025 vast: Beheer en doorontwikkeling basisniveau € 1.139.099,49 onder het \
+         taakstellend budget; per saldo € 1.139.099,49 onder de taakstellende budgetten.",
+        "Het OGB-B verrekent het resultaat met de financiers, per financier over alle beleidsdoelen samen: \
+         terugbetalen aan Rijk € 216.428,90, aan VNG € 797.369,64, aan IPO € 68.345,97 en aan UvW € 56.954,98.",
+    ] {
+        assert!(t.contains(want), "`{want}` not in the note:\n{t}");
+    }
+    // The base fixture: Kadaster (TBO) has a budget for 2025 but no realisation.
+    let t = fixture_note(None);
+    let want = "De verrekening met de financiers over 2025 wordt vastgesteld zodra de realisatie van Kadaster (TBO) is \
+                aangeleverd.";
+    assert!(t.contains(want), "`{want}` not in the note:\n{t}");
 }
