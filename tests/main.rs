@@ -31,6 +31,7 @@ mod sjabloon;
 mod stukken;
 mod synth;
 mod trend;
+mod verrekening;
 mod viewmodel;
 mod watch;
 mod workbook;

@@ -140,7 +140,8 @@ fn pack_text_shows_proposal_alternatives_risks_and_status() {
             "  Toelichting op het voorstel (p. 4)",
             "  Alternatieven en risico's (p. 4)",
             "  Verdeling van het verschil over de financiers (p. 4)",
-            "  Beheerconsequenties (p. 4)",
+            // The third beslispunt (the settlement waits for the TBO's realisation) moves them on.
+            "  Beheerconsequenties (p. 5)",
             "Stand van de aanleveringen (p. 6)",
             "  Afsprakenstelsel (p. 6)",
             "  Verzending en besluitpunten (p. 6)",

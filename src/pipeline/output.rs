@@ -52,6 +52,11 @@ pub fn prepare(
         if planned.iter().any(|m| m.jaar == y && matches!(m.kind, Doc::Cycle(c) if c != CycleDoc::Jaarrekening)) {
             tables.extend(crate::view::sheets::aansluiting_table(r));
         }
+        if let Some(st) = tree.stelsel.as_ref()
+            && planned.iter().any(|m| m.jaar == y && m.kind == Doc::Cycle(CycleDoc::Jaarrekening))
+        {
+            tables.push(crate::view::settlement::table(st, r));
+        }
         let quarter = planned.iter().find_map(|m| match m.kind {
             Doc::Voortgang(k) if m.jaar == y => Some(k),
             _ => None,

@@ -250,7 +250,7 @@ pub fn points(cx: &Ctx, diags: &Diagnostics) -> Vec<String> {
             nl::money(v.begroting)
         ));
     }
-    out.extend(against_caps(cx));
+    out.extend(super::settlement::points(cx, cx.r));
     let biggest = v
         .parties
         .iter()
@@ -293,45 +293,6 @@ pub fn points(cx: &Ctx, diags: &Diagnostics) -> Vec<String> {
     }
     out.extend(deliveries(cx));
     out.push(closing(diags));
-    out
-}
-
-/// Per capped perspective: the realised total of Y against its taakstellend budget, as the
-/// chapter "Taakstellend budget en realisatie" shows it.
-fn against_caps(cx: &Ctx) -> Vec<String> {
-    let y = cx.r.jaar;
-    let mut out = Vec::new();
-    let root = cx.r.org.nodes.iter().find(|n| n.parent.is_none());
-    let missing = root.map(|n| cx.r.realised.missing_under(&cx.r.org, &n.id)).filter(|m| !m.is_empty());
-    if let Some(m) = missing {
-        let names: Vec<String> = m.iter().map(|p| cx.party(p)).collect();
-        out.push(format!(
-            "De realisatie tegenover de taakstellende budgetten is onvolledig: er ontbreekt nog de realisatie van {}.",
-            join(&names)
-        ));
-        return out;
-    }
-    for cap in &cx.r.caps {
-        let Some(budget) = cap.jaren.iter().find(|j| j.jaar == y).and_then(|j| j.cap) else { continue };
-        let real = cx.r.realised.integral.get(&cap.beleidsdoel, y);
-        let d = real.decimal() - budget.decimal();
-        let naam = cx.perspective(&cap.beleidsdoel);
-        let how = match d.cmp(&Decimal::ZERO) {
-            std::cmp::Ordering::Greater => {
-                format!(
-                    "{} boven het budget; de overschrijding is volgens de verdeelsleutel over de financiers verdeeld",
-                    nl::eur(d)
-                )
-            }
-            std::cmp::Ordering::Less => format!("{} binnen het budget", nl::eur(-d)),
-            std::cmp::Ordering::Equal => "precies het budget".into(),
-        };
-        out.push(format!(
-            "Voor {naam} is {} gerealiseerd tegen een taakstellend budget van {}: {how}.",
-            nl::money(real),
-            nl::money(budget)
-        ));
-    }
     out
 }
 

@@ -4,7 +4,7 @@
 use super::cx::{Base, Ctx};
 use super::{
     aansluiting, aard, accounts, bound, consequences, head, herkomst, options, plan, portfolio, register, risks,
-    summary, tables,
+    settlement, summary, tables,
 };
 use crate::diag::Diagnostics;
 use crate::model::{CycleDoc, Stelsel, Tree};
@@ -47,6 +47,9 @@ pub struct Document {
     pub risicoprofiel: risks::Risicoprofiel,
     /// Realisation against budget (jaarrekening only).
     pub verantwoording: accounts::VerantwoordingView,
+    /// The result and its settlement with the financiers (jaarrekening only, contract §14).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub verrekening: Option<settlement::Verrekening>,
     /// The afsprakenstelsel per TBO and OBO.
     pub afspraken: Vec<register::AfspraakView>,
     /// Delivery of the documents per party.
@@ -198,6 +201,7 @@ fn document_in(cx: &Ctx, own: &Diagnostics, st: &Stelsel) -> Document {
         risicos: options::risicos(cx),
         risicoprofiel: if cx.is_plan() { risks::risicoprofiel(cx, cx.r, compact) } else { Default::default() },
         verantwoording: accounts::verantwoording(cx),
+        verrekening: (!cx.is_plan()).then(|| settlement::verrekening(cx, cx.r)),
         afspraken: register::afspraken(cx),
         aanleveringen: register::aanleveringen(cx),
         bevindingen: register::bevindingen(cx, &cx.jaren),

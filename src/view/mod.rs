@@ -20,6 +20,7 @@ pub mod progress;
 pub mod register;
 pub mod reminders;
 pub(crate) mod risks;
+pub mod settlement;
 pub mod sheets;
 mod summary;
 pub mod tables;

@@ -130,7 +130,7 @@ fn account_figures(cx: &Ctx, diags: &Diagnostics) -> Vec<Kerncijfer> {
     let above = lines.iter().filter(|l| l.above_norm).count();
     let status = |s: ResultaatStatus| v.status_counts.iter().find(|(x, _)| *x == s).map(|(_, n)| *n).unwrap_or(0);
     let results: usize = v.status_counts.iter().map(|(_, n)| n).sum();
-    vec![
+    let mut out = vec![
         kcm(
             if cx.r.amended.any() { format!("Begroting {y} na wijziging") } else { format!("Begroting {y}") },
             v.begroot.decimal(),
@@ -140,5 +140,10 @@ fn account_figures(cx: &Ctx, diags: &Diagnostics) -> Vec<Kerncijfer> {
         kc("Regels boven de norm", format!("{above} van {}", lines.len())),
         kc("Resultaten gerealiseerd", format!("{} van {results}", status(ResultaatStatus::Gerealiseerd))),
         kc("Bevindingen", findings(diags)),
-    ]
+    ];
+    // After the difference with the amended budget: what goes back to, or is due from, the financiers.
+    if let Some((label, amount)) = super::settlement::kerncijfer(cx, cx.r) {
+        out.insert(3, kcm(label, amount));
+    }
+    out
 }

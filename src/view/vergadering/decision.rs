@@ -157,7 +157,9 @@ pub fn nota(cx: &Cx, item: &Agendapunt) -> Nota {
             }
             (Some(view), punten)
         }
-        None => (None, beslispunten(cx, item, &alternatieven, &basis)),
+        None => {
+            (None, [beslispunten(cx, item, &alternatieven, &basis), super::settlement::beslispunten(cx, item)].concat())
+        }
     };
     Nota {
         nr: item.id.value,

@@ -10,6 +10,7 @@ mod cx;
 mod decision;
 mod effects;
 mod financiers;
+mod settlement;
 mod status;
 
 pub use appendix::{Bijlage, BijlageView, bijlagen};
