@@ -139,8 +139,8 @@ codes! {
          nog niet is vastgesteld.";
     E401 => "document volgens de kalender vereist, niet aangeleverd, en de termijn is verstreken",
         "De kalender in stelsel.yaml bepaalt per rol wanneer plan en begroting, de \
-         voortgangsrapportages en de realisatie binnen moeten zijn. Op de peildatum is het document er niet (of heeft het geen \
-         `ingediend_op` op of vóór de peildatum) terwijl de termijn verstreken is.";
+         voortgangsrapportages en de realisatie binnen moeten zijn. Op de peildatum is het document er niet (of is het niet ontvangen, of \
+         zonder ontvangst heeft het geen `ingediend_op`, op of vóór de peildatum) terwijl de termijn verstreken is.";
     W007 => "onverwacht bestand in de gegevensmap",
         "Onder de gegevensmap staat een bestand dat het contract niet kent. Het wordt niet \
          gelezen. Verplaats of verwijder het, of hernoem het naar de juiste bestandsnaam.";
@@ -149,8 +149,16 @@ codes! {
          bevinding meer: het probleem is opgelost, of code, partij of jaar kloppen niet. Verwijder de \
          aanvaarding of corrigeer haar. Zo blijft aanvaard.yaml een lijst van bewuste besluiten, net als \
          `#[expect]` in Rust. Niet gemeld met --organisatie.";
+    W009 => "aangeleverd bestand waarvan de inhoud bij geen van zijn ontvangsten in ontvangsten.yaml past",
+        "Het bestand is ontvangen met `jaarcyclus ontvang`, maar is daarna gewijzigd: zijn SHA-256 is \
+         gelijk aan die van geen enkele ontvangst van dat bestand in ontvangsten.yaml. Het telt dan als \
+         aangeleverd op zijn eigen `ingediend_op`, niet op een ontvangstdatum. Lever het gewijzigde \
+         bestand opnieuw aan met `jaarcyclus ontvang` (dan krijgt het een eigen ontvangst), of zet de \
+         ontvangen versie terug.";
     W401 => "te laat aangeleverd (met het aantal dagen)",
-        "Het document is aangeleverd na de termijn uit de kalender van stelsel.yaml.";
+        "Het document is aangeleverd na de termijn uit de kalender van stelsel.yaml. Een bestand met een \
+         ontvangst in ontvangsten.yaml (jaarcyclus ontvang) telt als aangeleverd op de ontvangstdatum, \
+         anders op zijn `ingediend_op`.";
     W402 => "vergaderstukken te kort voor de vergadering verzonden",
         "De stukken gingen minder dan `stukken_dagen_voor_vergadering` kalenderdagen voor de \
          vergadering uit (of, voor een komende vergadering zonder `stukken_verzonden_op`: de \

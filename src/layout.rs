@@ -9,6 +9,9 @@ use std::path::Path;
 /// The folder of the meeting files.
 pub const VERGADERINGEN: &str = "vergaderingen";
 
+/// The receipt register at the root (contract §15), written only by `jaarcyclus ontvang`.
+pub const ONTVANGSTEN: &str = "ontvangsten.yaml";
+
 /// What a relative path is under the contract's layout (the file's kind is the caller's:
 /// `load` knows the file names of the contract).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

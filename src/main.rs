@@ -70,6 +70,8 @@ enum Cmd {
     Sjabloon(SjabloonArgs),
     /// Lees een ingevulde werkmap (xlsx) in en schrijf de YAML-bestanden van het contract in de gegevensmap
     Import(ImportArgs),
+    /// Ontvang de aanlevering van een partij: controleer, zet de bestanden in de gegevensmap, registreer de ontvangst en schrijf een ontvangstbevestiging
+    Ontvang(cmd::ontvang::OntvangArgs),
     /// Schrijf het aanvulscript voor de shell (bash, zsh of fish) naar de standaarduitvoer
     #[command(
         override_usage = "jaarcyclus completions <SHELL>",
@@ -338,6 +340,7 @@ fn main() -> ExitCode {
             a.peildatum.as_deref(),
             cmd::Format::parse(&a.format),
         ),
+        Cmd::Ontvang(a) => cmd::ontvang::run(&cli.data, &cli.out, &a),
         Cmd::Completions { shell } => {
             use clap::CommandFactory;
             let shell = match shell.as_str() {

@@ -55,6 +55,9 @@ struct Case {
     setup: Setup,
     /// `--data` below the temporary dir (for cases about the data root itself).
     data: Option<&'static str>,
+    /// Run `ontvang` for this party (contract §15) instead of `check`: `setup` then fills the
+    /// delivery folder, which lies outside the data root.
+    ontvang: Option<&'static str>,
     want: Want,
 }
 
@@ -118,13 +121,14 @@ fn file_case(table: &'static str, row: &str, col: &str, rel: &str, bytes: Vec<u8
         file: rel.into(),
         setup: Box::new(move |d| put(d, &r, &bytes)),
         data: None,
+        ontvang: None,
         want,
     }
 }
 
 /// A case that does something else to the tree.
 fn fs_case(table: &'static str, row: &str, col: &str, file: &str, want: Want, setup: Setup) -> Case {
-    Case { table, row: row.into(), col: col.into(), file: file.into(), setup, data: None, want }
+    Case { table, row: row.into(), col: col.into(), file: file.into(), setup, data: None, ontvang: None, want }
 }
 
 /// The list field of each kind, where a list of mappings belongs.
@@ -670,14 +674,104 @@ fn chain_case(n: usize, top: Keten) -> Case {
     file_case("omvang", &row, "stelsel.yaml", "stelsel.yaml", st.into_bytes(), want)
 }
 
-/// Runs `check --format json` on a case under the memory limit, killing it past `KILL_AFTER`.
-fn run_limited(data: &Path) -> (Option<i32>, String, String, Duration) {
+/// The receipt register and hostile deliveries (contract §15): a register edited by hand, read
+/// by `check`; deliveries that `ontvang` must refuse by name (exit 2, nothing written) or as
+/// unreadable (E005, nothing received).
+fn ontvangst_cases() -> Vec<Case> {
+    const T: &str = "ontvangsten";
+    const R: &str = "ontvangsten.yaml";
+    let entry = "ontvangsten:\n  - organisatie: obo-a\n    jaar: 2025\n    bestand: 2025/obo-a/plan.yaml\n    sha256: \"0000000000000000000000000000000000000000000000000000000000000000\"\n    ontvangen_op: 2024-08-20\n    tijdstip: 2024-08-20T10:00:00Z\n    fouten: 0\n    waarschuwingen: 0\n";
+    let mut cases = Vec::new();
+    let mut add = |row: &str, text: String, want: Want| cases.push(file_case(T, row, R, R, text.into_bytes(), want));
+    add("ontvangst van een gewijzigd bestand", entry.to_string(), Want::Warnings);
+    add("onbekend veld", entry.replace("    fouten: 0", "    fouten: 0\n    door: hand"), Want::Error("E002", Some(9)));
+    add("sha256 van 63 tekens", entry.replace("\"0000", "\"000"), Want::Error("E003", Some(5)));
+    add("tijdstip met zone", entry.replace("10:00:00Z", "10:00:00+02:00"), Want::Error("E003", Some(7)));
+    add(
+        "bestand buiten de partij (`../`)",
+        entry.replace("bestand: 2025/obo-a/", "bestand: 2025/../"),
+        Want::Error("E003", Some(4)),
+    );
+    add("verplicht veld ontbreekt", entry.replace("    ontvangen_op: 2024-08-20\n", ""), Want::Error("E003", Some(2)));
+    add("lijst waar een mapping hoort", "- ontvangsten\n".into(), Want::Error("E003", Some(1)));
+    add("onbekende partij", entry.replace("obo-a", "obo-z"), Want::Error("E101", Some(2)));
+    let big = {
+        let mut b = base_text("2025/obo-b/realisatie.yaml");
+        b.push_str(&format!("# {}\n", "x".repeat(8 * 1024 * 1024)));
+        b
+    };
+    let plan = base_text("2025/obo-b/plan.yaml");
+    let other = plan.replace("organisatie: obo-b", "organisatie: obo-a");
+    let climbing = plan.replace("organisatie: obo-b", "organisatie: ../../obo-b");
+    let deliveries: Vec<(&str, &'static str, Want, Setup)> = vec![
+        (
+            "aanlevering met een koppeling",
+            "obo-b",
+            Want::CannotRun,
+            Box::new(|b| symlink("/etc/passwd", &b.join("plan.yaml"))),
+        ),
+        (
+            "aanlevering met een bestand van een andere partij",
+            "obo-b",
+            Want::CannotRun,
+            Box::new(move |b| put(b, "plan.yaml", other.as_bytes())),
+        ),
+        (
+            "aanlevering met een pad dat omhoog klimt (`organisatie: ../../obo-b`)",
+            "obo-b",
+            Want::CannotRun,
+            Box::new(move |b| put(b, "plan.yaml", climbing.as_bytes())),
+        ),
+        (
+            "aanlevering voor `--organisatie ../obo-b`",
+            "../obo-b",
+            Want::CannotRun,
+            Box::new(move |b| put(b, "plan.yaml", plan.as_bytes())),
+        ),
+        (
+            "aanlevering met een bestand van 8 MiB en meer",
+            "obo-b",
+            Want::Error("E005", None),
+            Box::new(move |b| put(b, "realisatie.yaml", big.as_bytes())),
+        ),
+    ];
+    for (row, org, want, setup) in deliveries {
+        let file = if matches!(want, Want::Error(..)) { "2025/obo-b/realisatie.yaml" } else { "" };
+        cases.push(Case {
+            table: T,
+            row: row.into(),
+            col: "ontvang".into(),
+            file: file.into(),
+            setup,
+            data: None,
+            ontvang: Some(org),
+            want,
+        });
+    }
+    cases
+}
+
+/// Runs `check --format json` on a case (or `ontvang` of `bron`, when given) under the memory
+/// limit, killing it past `KILL_AFTER`.
+fn run_limited(data: &Path, ontvang: Option<(&str, &Path)>) -> (Option<i32>, String, String, Duration) {
     let start = Instant::now();
+    let args: Vec<String> = match ontvang {
+        None => ["check", "--data", data.to_str().unwrap(), "--peildatum", PEILDATUM, "--format", "json"]
+            .map(String::from)
+            .to_vec(),
+        Some((org, bron)) => {
+            let out = bron.parent().unwrap().join("out");
+            let (b, o, d) = (bron.to_str().unwrap(), out.to_str().unwrap(), data.to_str().unwrap());
+            ["ontvang", b, "--organisatie", org, "--data", d, "--out", o, "--peildatum", PEILDATUM, "--format", "json"]
+                .map(String::from)
+                .to_vec()
+        }
+    };
     let mut child = Command::new("sh")
         .arg("-c")
         .arg(format!("ulimit -v {MEMORY_LIMIT_KIB} && exec \"$0\" \"$@\""))
         .arg(bin())
-        .args(["check", "--data", data.to_str().unwrap(), "--peildatum", PEILDATUM, "--format", "json"])
+        .args(&args)
         .current_dir(root())
         .env("NO_COLOR", "1")
         .stdin(Stdio::null())
@@ -711,9 +805,21 @@ fn run_limited(data: &Path) -> (Option<i32>, String, String, Duration) {
 fn run_case(c: &Case) -> Result<Outcome, String> {
     let dir = tempfile::tempdir().unwrap();
     copy_tree(&root().join("tests/fixtures/base"), dir.path());
-    (c.setup)(dir.path());
+    let outside = tempfile::tempdir().unwrap();
+    let bron = outside.path().join("bron");
+    match c.ontvang {
+        Some(_) => {
+            std::fs::create_dir_all(&bron).unwrap();
+            (c.setup)(&bron);
+        }
+        None => (c.setup)(dir.path()),
+    }
     let data = c.data.map(|s| dir.path().join(s)).unwrap_or_else(|| dir.path().to_path_buf());
-    let (code, stdout, stderr, elapsed) = run_limited(&data);
+    let before = c.ontvang.map(|_| crate::ontvang::hashes(&data));
+    let (code, stdout, stderr, elapsed) = run_limited(&data, c.ontvang.map(|org| (org, bron.as_path())));
+    if before.is_some_and(|b| b != crate::ontvang::hashes(&data)) {
+        return Err(format!("[{}] {}: the data root changed", c.table, c.row));
+    }
     let name = format!("[{}] {} / {}", c.table, c.row, c.col);
     let Some(exit) = code else {
         return Err(format!("{name}: killed by a signal (memory limit or hang) after {elapsed:?}\n{stderr}"));
@@ -807,7 +913,7 @@ fn tables(cases: &[Case], outcomes: &[Outcome]) -> String {
     let mut md = String::new();
     for name in order {
         let (rows, cols, map) = &cells[name];
-        let matrix = cols.len() > 1 && name != "ids" && name != "mappen" && name != "omvang";
+        let matrix = cols.len() > 1 && !["ids", "mappen", "omvang", "ontvangsten"].contains(&name);
         let n = cases.iter().filter(|c| c.table == name).count();
         md.push_str(&format!("\n**{name}** ({n} gevallen)\n\n"));
         if matrix {
@@ -839,6 +945,7 @@ fn corpus_gives_coded_findings_in_bounded_time() {
     cases.extend(id_cases());
     cases.extend(tree_cases());
     cases.extend(volume_cases());
+    cases.extend(ontvangst_cases());
     let next = Mutex::new(0usize);
     let results: Mutex<Vec<Option<Result<Outcome, String>>>> = Mutex::new((0..cases.len()).map(|_| None).collect());
     std::thread::scope(|s| {

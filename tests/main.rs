@@ -21,6 +21,8 @@ mod handleiding;
 mod herkomst;
 mod house;
 mod injection;
+mod ontvang;
+mod ontvang_crash;
 mod progress;
 mod publish;
 mod rebuild;

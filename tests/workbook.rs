@@ -49,9 +49,12 @@ fn cells(json: &serde_json::Value) -> Vec<(String, Option<String>)> {
         .collect()
 }
 
+/// A copy of the default data without its receipts: a round trip rewrites every file, which
+/// would otherwise be "changed after receipt" (W009).
 fn default_copy() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     copy_tree(&root().join("data"), dir.path());
+    std::fs::remove_file(dir.path().join("ontvangsten.yaml")).unwrap();
     dir
 }
 

@@ -10,6 +10,7 @@ mod cx;
 mod effecten;
 mod inyear;
 mod line;
+mod ontvangsten;
 mod refs;
 pub mod vergadering;
 
@@ -27,6 +28,7 @@ pub fn rules(tree: &Tree, peildatum: Date) -> Vec<Diagnostic> {
     inyear::rules(&mut cx);
     budget::rules(&mut cx);
     calendar::rules(&mut cx);
+    ontvangsten::rules(&mut cx);
     afspraken::rules(&mut cx);
     vergadering::rules(&mut cx);
     effecten::rules(&mut cx);

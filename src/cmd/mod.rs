@@ -5,6 +5,7 @@ pub mod build;
 pub mod check;
 pub mod herkomst;
 pub mod import;
+pub mod ontvang;
 pub mod schema;
 pub mod sjabloon;
 pub mod stukken;

@@ -120,6 +120,6 @@ mod tests {
         for k in FileKind::SPELLINGS {
             assert!(h.contains(k), "{h}");
         }
-        assert!(h.contains(" of vergadering") && h.contains("alle 9"), "{h}");
+        assert!(h.contains(" of ontvangsten") && h.contains("alle 10"), "{h}");
     }
 }

@@ -138,7 +138,7 @@ impl Loader {
     fn lower(&mut self, lx: &mut Lx, kind: FileKind, party: &Option<(Year, String)>, rel: &str, text: &str) -> bool {
         let is_empty =
             text.lines().all(|l| l.trim().is_empty() || l.trim_start().starts_with('#') || l.trim() == "---");
-        if is_empty && !matches!(kind, FileKind::Afspraken | FileKind::Aanvaard) {
+        if is_empty && !matches!(kind, FileKind::Afspraken | FileKind::Aanvaard | FileKind::Ontvangsten) {
             lx.push(msg::empty_file(), Pos::START);
             return false;
         }
@@ -167,6 +167,11 @@ impl Loader {
             FileKind::Aanvaard => {
                 if !is_empty {
                     self.tree.aanvaard = lower::aanvaard(lx, parsed!(raw::RawAanvaard));
+                }
+            }
+            FileKind::Ontvangsten => {
+                if !is_empty {
+                    self.tree.ontvangsten = lower::ontvangsten(lx, parsed!(raw::RawOntvangsten));
                 }
             }
             FileKind::Plan => {

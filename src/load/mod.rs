@@ -62,6 +62,7 @@ pub fn load_over(root: &Path, scope: &Scope, over: &BTreeMap<String, String>) ->
     for part in parallel::read_all(&l.root, found) {
         l.absorb(part);
     }
+    l.tree.match_receipts();
     Ok((l.tree, l.diags))
 }
 

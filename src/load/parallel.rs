@@ -52,13 +52,15 @@ impl Loader {
     /// Takes over what another loader read from a later run of files. Every file fills its own
     /// place (one stelsel, one register, one field of one submission), so nothing collides.
     pub(super) fn absorb(&mut self, other: Loader) {
-        let Tree { stelsel, afspraken, aanvaard, years, vergaderingen, scope: _, sources, inputs } = other.tree;
+        let Tree { stelsel, afspraken, aanvaard, ontvangsten, years, vergaderingen, scope: _, sources, inputs } =
+            other.tree;
         self.diags.extend(other.diags);
         if stelsel.is_some() {
             self.tree.stelsel = stelsel;
         }
         self.tree.afspraken.extend(afspraken);
         self.tree.aanvaard.extend(aanvaard);
+        self.tree.ontvangsten.extend(ontvangsten);
         for (y, parties) in years {
             let mine = self.tree.years.entry(y).or_default();
             for (org, sub) in parties {
@@ -71,6 +73,7 @@ impl Loader {
                     voortgang,
                     unreadable,
                     unreadable_kwartalen,
+                    receipts,
                 } = sub;
                 let s = mine.entry(org).or_default();
                 s.plan = s.plan.take().or(plan);
@@ -83,6 +86,7 @@ impl Loader {
                 s.voortgang.extend(voortgang);
                 s.unreadable.extend(unreadable);
                 s.unreadable_kwartalen.extend(unreadable_kwartalen);
+                s.receipts.extend(receipts);
             }
         }
         self.tree.vergaderingen.extend(vergaderingen);

@@ -24,6 +24,7 @@ pub(super) fn classify(rel: &str) -> Option<(FileKind, Option<(Year, String)>)> 
         Place::Root("stelsel.yaml") => Some((FileKind::Stelsel, None)),
         Place::Root("afspraken.yaml") => Some((FileKind::Afspraken, None)),
         Place::Root("aanvaard.yaml") => Some((FileKind::Aanvaard, None)),
+        Place::Root(layout::ONTVANGSTEN) => Some((FileKind::Ontvangsten, None)),
         Place::Vergadering(f) if f.ends_with(".yaml") => Some((FileKind::Vergadering, None)),
         Place::PartyFile { jaar, org, name } => {
             let kind = match FileKind::SUBMISSION.iter().find(|(_, n)| *n == name) {
@@ -41,7 +42,7 @@ pub(super) fn classify(rel: &str) -> Option<(FileKind, Option<(Year, String)>)> 
 pub(super) fn walk(root: &Path, scope: &Scope, diags: &mut Vec<Diagnostic>) -> Vec<Found> {
     let mut starts: Vec<PathBuf> = Vec::new();
     if let Some(org) = &scope.organisatie {
-        for f in ["stelsel.yaml", "afspraken.yaml", "aanvaard.yaml"] {
+        for f in ["stelsel.yaml", "afspraken.yaml", "aanvaard.yaml", layout::ONTVANGSTEN] {
             if root.join(f).exists() || f == "stelsel.yaml" {
                 starts.push(root.join(f));
             }

@@ -73,7 +73,8 @@ spelled! {
     /// The kinds of file under the data root.
     FileKind {
         Stelsel = "stelsel", Afspraken = "afspraken", Aanvaard = "aanvaard", Plan = "plan", Begroting = "begroting",
-        Realisatie = "realisatie", Wijziging = "wijziging", Voortgang = "voortgang", Vergadering = "vergadering"
+        Realisatie = "realisatie", Wijziging = "wijziging", Voortgang = "voortgang", Vergadering = "vergadering",
+        Ontvangsten = "ontvangsten"
     }
 }
 

@@ -33,6 +33,9 @@ pub struct Submission {
     pub unreadable: BTreeSet<FileKind>,
     /// Progress reports that exist but could not be read, by the quarter in their file name.
     pub unreadable_kwartalen: BTreeSet<u8>,
+    /// What the receipts of ontvangsten.yaml say about each file that has any, by file
+    /// (`Tree::match_receipts`, contract §15).
+    pub receipts: BTreeMap<String, super::ontvangsten::Receipt>,
 }
 
 impl Submission {
@@ -61,11 +64,13 @@ impl Submission {
         self.voortgang.values().next_back()
     }
 
-    /// The progress report of quarter `k` when it counts as delivered at the reference date:
-    /// present with `ingediend_op` on or before it (the voortgangsrapportage and `herkomst`
-    /// read it; without it spending is unknown and the amended budget is the prognosis).
+    /// The progress report of quarter `k` when it counts as delivered at the reference date
+    /// (`Submission::delivered`: received, or dated by `ingediend_op`, on or before it; the
+    /// voortgangsrapportage and `herkomst` read it; without it spending is unknown and the
+    /// amended budget is the prognosis).
     pub fn voortgang_delivered(&self, k: u8, peildatum: jiff::civil::Date) -> Option<&Voortgang> {
-        self.voortgang.get(&k).filter(|v| v.header.ingediend_op.as_ref().is_some_and(|d| d.value <= peildatum))
+        let on_time = self.delivered(FileKind::Voortgang, Some(k)).is_some_and(|d| d.op <= peildatum);
+        self.voortgang.get(&k).filter(|_| on_time)
     }
 
     /// The files a document is made from that have status concept: plan and begroting; for
@@ -118,6 +123,8 @@ pub struct Tree {
     pub afspraken: Vec<Afspraak>,
     /// The accepted findings of aanvaard.yaml (absent file = none), valid entries only.
     pub aanvaard: Vec<super::aanvaard::Aanvaarding>,
+    /// The receipts of ontvangsten.yaml (absent file = none), valid entries only, oldest first.
+    pub ontvangsten: Vec<super::ontvangsten::Ontvangst>,
     /// Per cycle year, per party folder, its submission.
     pub years: BTreeMap<Year, BTreeMap<String, Submission>>,
     /// The board meetings.

@@ -66,8 +66,9 @@ pub fn import(data: &Path, path: &Path, overwrite: bool, peildatum: Date) -> any
             files.iter().filter(|(rel, _, _)| party_of(rel).as_ref() == Some(org)).collect();
         let (found, texts) = check_in_place(data, org, &mine, peildatum)?;
         sources.extend(texts);
+        let cells: Vec<(&str, &Emitted, &FileValues)> = mine.iter().map(|(r, e, v)| (r.as_str(), e, *v)).collect();
         for d in found {
-            if let Some(mapped) = to_cell(d, &mine, &name, &refused) {
+            if let Some(mapped) = to_cell(d, &cells, &name, &refused) {
                 diags.push(mapped);
             }
         }
@@ -135,13 +136,13 @@ fn check_in_place(
 /// A finding of the check moved to the workbook's cell, when it is about one of its files; a
 /// "missing field" finding about a field whose cell was refused already is dropped (the cell's
 /// own finding says it).
-fn to_cell(
+pub(super) fn to_cell(
     d: Diagnostic,
-    files: &[&(String, Emitted, &FileValues)],
+    files: &[(&str, &Emitted, &FileValues)],
     name: &str,
     refused: &BTreeSet<(String, u32, &'static str)>,
 ) -> Option<Diagnostic> {
-    let Some((_, e, doc)) = d.file.as_deref().and_then(|f| files.iter().find(|(rel, _, _)| rel == f)) else {
+    let Some((_, e, doc)) = d.file.as_deref().and_then(|f| files.iter().find(|(rel, _, _)| *rel == f)) else {
         return Some(d);
     };
     let main = sheets::of_kind(doc.kind)[0].name;

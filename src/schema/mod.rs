@@ -52,6 +52,7 @@ pub fn declaration(kind: FileKind) -> &'static Mapping {
         FileKind::Wijziging => &RawWijziging::SPEC,
         FileKind::Voortgang => &RawVoortgang::SPEC,
         FileKind::Vergadering => &RawVergadering::SPEC,
+        FileKind::Ontvangsten => &RawOntvangsten::SPEC,
     }
 }
 
@@ -112,6 +113,7 @@ pub fn globs(kind: FileKind) -> &'static [&'static str] {
         FileKind::Wijziging => &["[0-9][0-9][0-9][0-9]/*/wijziging-*.yaml"],
         FileKind::Voortgang => &["[0-9][0-9][0-9][0-9]/*/voortgang-q*.yaml"],
         FileKind::Vergadering => &["vergaderingen/*.yaml"],
+        FileKind::Ontvangsten => &["ontvangsten.yaml"],
     }
 }
 

@@ -1,13 +1,16 @@
-//! A delivery (`model::Due`) in the words of every document: when it came in, its state, and
-//! the state's key for the house style's colours.
+//! A delivery (`model::Due`) in the words of every document: when it came in (and whether that
+//! date is a receipt's or the file's own, contract §15), its state, and the state's key for the
+//! house style's colours.
 
 use super::text::count;
-use crate::model::{Delivery, Due};
+use crate::model::{Bron, Delivery, Due};
 use crate::nl;
 
 /// A judged delivery.
 pub struct Judged {
-    /// The delivery date in words (`None`: not delivered at the reference date).
+    /// The date of receipt in words, with a note when it is no plain receipt: "(volgens het
+    /// stuk)" when it is the file's own `ingediend_op`, "(nagedateerd)" when the receipt's date
+    /// differs from the day it was recorded (`None`: not delivered at the reference date).
     pub ingediend: Option<String>,
     /// The state in words.
     pub status: String,
@@ -29,5 +32,24 @@ pub fn judged(d: &Due) -> Judged {
         Delivery::NotYetDue => (None, "nog niet verschuldigd".to_string(), "nogniet"),
         Delivery::Unknown => (None, "onleesbaar bestand".to_string(), "onbekend"),
     };
+    let ingediend = ingediend.map(|date| match d.bron.and_then(note) {
+        Some(n) => format!("{date} ({n})"),
+        None => date,
+    });
     Judged { ingediend, status, soort }
 }
+
+/// The note beside a date of delivery that is no plain receipt.
+pub fn note(bron: Bron) -> Option<&'static str> {
+    match bron {
+        Bron::Ontvangst { nagedateerd: false, .. } => None,
+        Bron::Ontvangst { nagedateerd: true, .. } => Some("nagedateerd"),
+        Bron::Bestand { gewijzigd: false } => Some("volgens het stuk"),
+        Bron::Bestand { gewijzigd: true } => Some("volgens het stuk; gewijzigd na ontvangst"),
+    }
+}
+
+/// What the notes beside the dates mean, for a table's explanation.
+pub const NOTES: &str = "Een datum is de dag van ontvangst met ontvangstbevestiging; „volgens het stuk” betekent \
+    dat het stuk zonder ontvangstbevestiging binnenkwam en de datum van indiening uit het stuk zelf komt, \
+    „nagedateerd” dat de ontvangst op een andere dag is geregistreerd dan de ontvangstdatum.";

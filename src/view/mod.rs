@@ -12,6 +12,7 @@ pub(crate) mod deliveries;
 mod document;
 pub(crate) mod head;
 pub(crate) mod herkomst;
+pub mod ontvangst;
 pub mod options;
 pub mod plan;
 mod points;

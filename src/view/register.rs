@@ -179,13 +179,15 @@ pub fn aanleveringen(cx: &Ctx) -> Vec<Aanlevering> {
         if due.is_empty() {
             let sub = cx.tree.submission(y, &n.id);
             for (kind, name) in stuk.documents() {
-                let delivered =
-                    sub.and_then(|s| s.header(*kind, None)).and_then(|(h, _)| h.ingediend_op.as_ref()).map(|d| d.value);
+                let delivered = sub.and_then(|s| s.delivered(*kind, None)).filter(|d| d.op <= cx.peildatum);
                 out.push(Aanlevering {
                     partij: n.naam.clone(),
                     stuk: format!("{name} {y}"),
                     termijn: None,
-                    ingediend: delivered.filter(|d| *d <= cx.peildatum).map(nl::date),
+                    ingediend: delivered.map(|d| match super::deliveries::note(d.bron) {
+                        Some(n) => format!("{} ({n})", nl::date(d.op)),
+                        None => nl::date(d.op),
+                    }),
                     status: "niet verplicht volgens de kalender".to_string(),
                     soort: "nietverplicht",
                 });

@@ -144,6 +144,38 @@ pub fn lock_out(dir: &Path) -> anyhow::Result<OutLock> {
     }
 }
 
+/// An exclusive lock on the data root (its directory itself, so that no lock file appears among
+/// the inputs), held until dropped: `jaarcyclus ontvang` writes the files of a delivery and the
+/// receipt register under it, so that concurrent receipts never interleave.
+#[derive(Debug)]
+pub struct DataLock {
+    /// The open directory; closing it releases the lock.
+    _dir: File,
+}
+
+/// Takes the lock on the data root `dir`, waiting for another receipt to finish, for at most
+/// `wait`: a receipt takes a second, so a longer wait means a stuck process.
+pub fn lock_data(dir: &Path, wait: std::time::Duration) -> anyhow::Result<DataLock> {
+    let handle = File::open(dir).with_context(|| format!("kan de gegevensmap `{}` niet openen", dir.display()))?;
+    let start = std::time::Instant::now();
+    loop {
+        match handle.try_lock() {
+            Ok(()) => return Ok(DataLock { _dir: handle }),
+            Err(TryLockError::WouldBlock) if start.elapsed() < wait => {
+                std::thread::sleep(std::time::Duration::from_millis(20));
+            }
+            Err(TryLockError::WouldBlock) => bail!(
+                "de gegevensmap `{}` is al {} seconden in gebruik door een andere ontvangst; probeer het opnieuw als die klaar is",
+                dir.display(),
+                wait.as_secs()
+            ),
+            Err(TryLockError::Error(err)) => {
+                return Err(err).with_context(|| format!("kan de gegevensmap `{}` niet vergrendelen", dir.display()));
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -200,6 +232,17 @@ mod tests {
         }
         remove_stale_temps(&path);
         assert_eq!(names(dir.path()), [".ander.pdf.4242.0.tmp", ".jaarplan-2025.pdf.x.tmp", "jaarplan-2025.pdf"]);
+    }
+
+    #[test]
+    fn the_data_lock_waits_and_then_gives_up() {
+        let dir = tempfile::tempdir().unwrap();
+        let first = lock_data(dir.path(), std::time::Duration::from_secs(1)).unwrap();
+        let err = lock_data(dir.path(), std::time::Duration::from_millis(50)).unwrap_err();
+        assert!(format!("{err:#}").contains("in gebruik"), "{err:#}");
+        drop(first);
+        lock_data(dir.path(), std::time::Duration::from_millis(50)).unwrap();
+        assert_eq!(names(dir.path()), Vec::<String>::new(), "no lock file among the inputs");
     }
 
     #[test]

@@ -10,7 +10,7 @@ mod manifest;
 mod site;
 pub(crate) mod table;
 
-pub use atomic::{OutLock, holds, lock_out, remove_stale_temps, temp_name, write_atomic};
+pub use atomic::{DataLock, OutLock, holds, lock_data, lock_out, remove_stale_temps, temp_name, write_atomic};
 pub use folder::write_folder;
 pub use guard::guard_out;
 pub use manifest::Manifest;

@@ -31,5 +31,6 @@ pub fn agrees(text: &str) -> Result<usize, String> {
         + one::<RawRealisatie>(text, "realisatie")?
         + one::<RawWijziging>(text, "wijziging")?
         + one::<RawVoortgang>(text, "voortgang")?
-        + one::<RawVergadering>(text, "vergadering")?)
+        + one::<RawVergadering>(text, "vergadering")?
+        + one::<RawOntvangsten>(text, "ontvangsten")?)
 }

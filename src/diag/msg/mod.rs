@@ -7,6 +7,7 @@ mod build;
 mod content;
 mod effect;
 mod inyear;
+mod ontvangst;
 mod read;
 mod refs;
 mod register;
@@ -17,6 +18,7 @@ pub use board::{asked, decision_on_concept, decision_outside_mandate, document_o
 pub use content::*;
 pub use effect::*;
 pub use inyear::*;
+pub use ontvangst::*;
 pub use read::*;
 pub use refs::*;
 pub use register::*;

@@ -3,11 +3,13 @@
 //! required field are reported and left out.
 
 mod inyear;
+mod ontvangsten;
 mod stelsel;
 mod submission;
 mod vergadering;
 
 pub use inyear::{voortgang, wijziging};
+pub use ontvangsten::ontvangsten;
 pub use stelsel::{afspraken, stelsel};
 pub use submission::{begroting, plan, realisatie};
 pub use vergadering::{aanvaard, vergadering};

@@ -8,6 +8,7 @@
 //! Schemas (`crate::schema`) all come from that one declaration.
 
 mod inyear;
+mod ontvangsten;
 mod register;
 mod spanned;
 mod spec;
@@ -15,6 +16,7 @@ mod stelsel;
 mod submission;
 
 pub use inyear::*;
+pub use ontvangsten::*;
 pub use register::*;
 pub use spanned::{I, Int, List, Pairs, S, Spanned};
 pub(crate) use spanned::{SPANNED_KEYS, SPANNED_NAME};

@@ -125,8 +125,9 @@ pub fn stand(cx: &Cx) -> Stand {
         .map(|d| cx.signaal(d))
         .collect();
     let toelichting = format!(
-        "Beoordeeld op de peildatum {} tegen de P&C-kalender: de stukken met een termijn tot een jaar voor of na de vergadering, en elk stuk dat na zijn termijn nog ontbreekt. Te laat ingediende stukken zijn wel ontvangen; voor ontbrekende stukken stuurt het secretariaat een rappel.",
-        nl::date(cx.peildatum)
+        "Beoordeeld op de peildatum {} tegen de P&C-kalender: de stukken met een termijn tot een jaar voor of na de vergadering, en elk stuk dat na zijn termijn nog ontbreekt. Te laat ingediende stukken zijn wel ontvangen; voor ontbrekende stukken stuurt het secretariaat een rappel. {}",
+        nl::date(cx.peildatum),
+        crate::view::deliveries::NOTES
     );
     Stand { toelichting, tellingen, partijen, afspraken, eigen }
 }
