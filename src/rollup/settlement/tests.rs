@@ -58,6 +58,7 @@ fn stelsel(financiers: usize, caps: &[(Option<i64>, Vec<u32>)]) -> Stelsel {
             .collect(),
         kalender: Vec::new(),
         normen: Normen::default(),
+        weerstandscapaciteit: Default::default(),
     }
 }
 
