@@ -275,6 +275,59 @@ fn the_default_meeting_renders() {
     let t = text(&out.join("vergaderingen/2026-12-10-ogb-b/vergaderstukken-2026-12-10-ogb-b.pdf"));
     assert!(t.contains("Besluitnota 2"), "{t}");
     assert!(t.contains("Beheerconsequenties"));
+    // The note on the jaarrekening 2025 (item 3) names the files its figures come from: the
+    // realisaties of 2025, each with the date of its receipt for its current content (read here
+    // from the register and the files themselves), not the plans of the meeting's cycle year.
+    let nota = rows(&out.join("vergaderingen/2026-12-10-ogb-b/besluitnota-3.pdf"));
+    let herkomst: Vec<&String> = nota.iter().skip_while(|r| !r.contains("Herkomst van de cijfers")).collect();
+    assert!(!herkomst.iter().any(|r| r.starts_with("plan 2027")), "{herkomst:#?}");
+    let register = std::fs::read_to_string(root().join("data/ontvangsten.yaml")).unwrap();
+    let mut checked = 0;
+    for org in ["bzk-sbo", "kadaster-tbo", "kadaster-obo", "geonovum", "rws-obo"] {
+        let bytes = std::fs::read(root().join(format!("data/2025/{org}/realisatie.yaml"))).unwrap();
+        let Some(date) = received_on(&register, &format!("2025/{org}/realisatie.yaml"), &bytes) else { continue };
+        let want = format!("realisatie 2025 definitief {}", dutch(&date));
+        assert!(herkomst.iter().any(|r| r.starts_with(&want)), "{want}\n{herkomst:#?}");
+        checked += 1;
+    }
+    assert!(checked >= 4, "the default data has receipts for the realisaties 2025");
+}
+
+/// The `ontvangen_op` of the earliest receipt in `register` for `file` whose SHA-256 is that of
+/// `bytes` (contract §15), read line by line.
+fn received_on(register: &str, file: &str, bytes: &[u8]) -> Option<String> {
+    use sha2::Digest;
+    let sha: String = sha2::Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect();
+    let entries = register.split("\n  - ").skip(1);
+    let field = |e: &str, k: &str| -> Option<String> {
+        e.lines()
+            .find_map(|l| l.trim().trim_start_matches("- ").strip_prefix(k))
+            .map(|v| v.trim().trim_matches('"').to_string())
+    };
+    entries
+        .filter(|e| field(e, "bestand:").as_deref() == Some(file) && field(e, "sha256:").as_deref() == Some(&*sha))
+        .filter_map(|e| field(e, "ontvangen_op:"))
+        .min()
+}
+
+/// `2026-03-27` as `27 maart 2026`.
+fn dutch(iso: &str) -> String {
+    const MONTHS: [&str; 12] = [
+        "januari",
+        "februari",
+        "maart",
+        "april",
+        "mei",
+        "juni",
+        "juli",
+        "augustus",
+        "september",
+        "oktober",
+        "november",
+        "december",
+    ];
+    let p: Vec<usize> = iso.split('-').map(|x| x.parse().unwrap()).collect();
+    format!("{} {} {}", p[2], MONTHS[p[1] - 1], p[0])
 }
 
 #[test]

@@ -10,6 +10,7 @@
 use super::at::{Pos, Year};
 use super::enums::*;
 use super::ontvangsten::{Receipt, hex};
+use super::plan::Header;
 use super::stelsel::{Stelsel, Termijn};
 use super::tree::{Submission, Tree};
 use jiff::civil::Date;
@@ -87,6 +88,12 @@ impl Submission {
     /// `ingediend_op`; `None` when absent, unreadable or without either.
     pub fn delivered(&self, kind: FileKind, kwartaal: Option<u8>) -> Option<Delivered> {
         let (h, file) = self.header(kind, kwartaal)?;
+        self.delivered_file(file, h)
+    }
+
+    /// When the file `file` (relative to the data root) with header `h` counts as delivered,
+    /// by the same rule as [`Submission::delivered`]; also for the wijzigingen.
+    pub fn delivered_file(&self, file: &str, h: &Header) -> Option<Delivered> {
         match self.receipts.get(file) {
             Some(Receipt::Matched { ontvangen_op, nagedateerd, pos }) => {
                 Some(Delivered { op: *ontvangen_op, bron: Bron::Ontvangst { nagedateerd: *nagedateerd, pos: *pos } })

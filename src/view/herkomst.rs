@@ -3,7 +3,7 @@
 //! document can be matched to its inputs; `manifest.json` beside it holds the full hashes.
 
 use super::cx::Base;
-use crate::model::{CycleDoc, Doc, Header, Rol, Year};
+use crate::model::{CycleDoc, Doc, Header, Rol, Submission, Year};
 use crate::nl;
 use serde::Serialize;
 
@@ -63,14 +63,28 @@ pub fn meeting(b: &Base, file: &str, y: Option<Year>, compact: bool) -> Herkomst
     view(b, Doc::Cycle(CycleDoc::Jaarplan), y, Some(file), compact)
 }
 
+/// The appendix of one decision note: the meeting file, and the files of the document `doc` of
+/// year `y` the item is about (a jaarrekening item: the realisaties and wijzigingen of its year).
+pub fn item(b: &Base, file: &str, doc: Doc, y: Year, compact: bool) -> HerkomstView {
+    view(b, doc, Some(y), Some(file), compact)
+}
+
 fn view(b: &Base, doc: Doc, y: Option<Year>, meeting: Option<&str>, compact: bool) -> HerkomstView {
-    let file = |rel: &str, stuk: String, h: Option<&Header>| -> Option<Bestand> {
+    // The date of delivery as every delivery table gives it (contract §15): the receipt's, or
+    // the file's own `ingediend_op` with its note.
+    let file = |rel: &str, stuk: String, h: Option<(&Submission, &Header)>| -> Option<Bestand> {
         let (sha, _) = b.tree.inputs.get(rel)?;
         let hex: String = sha.iter().map(|x| format!("{x:02x}")).collect();
+        let delivered = h.and_then(|(sub, h)| sub.delivered_file(rel, h));
         Some(Bestand {
             stuk,
-            status: h.map(|h| h.status.as_str().to_string()).unwrap_or_default(),
-            ingediend_op: h.and_then(|h| h.ingediend_op.as_ref()).map(|d| nl::date(d.value)).unwrap_or_default(),
+            status: h.map(|(_, h)| h.status.as_str().to_string()).unwrap_or_default(),
+            ingediend_op: delivered
+                .map(|d| match super::deliveries::note(d.bron) {
+                    Some(n) => format!("{} ({n})", nl::date(d.op)),
+                    None => nl::date(d.op),
+                })
+                .unwrap_or_default(),
             sha256: hex[..SHORT_HASH].to_string(),
         })
     };
@@ -90,7 +104,7 @@ fn view(b: &Base, doc: Doc, y: Option<Year>, meeting: Option<&str>, compact: boo
     for o in &b.st.organisaties {
         let Some(sub) = y.and_then(|y| b.tree.submission(y, &o.id.value)) else { continue };
         let mut bestanden: Vec<Bestand> = Vec::new();
-        let mut add = |rel: &str, stuk: String, h: &Header| bestanden.extend(file(rel, stuk, Some(h)));
+        let mut add = |rel: &str, stuk: String, h: &Header| bestanden.extend(file(rel, stuk, Some((sub, h))));
         let y = y.unwrap_or_default();
         if let Some(p) = &sub.plan {
             add(&p.file, format!("plan {y}"), &p.header);
@@ -123,13 +137,18 @@ fn view(b: &Base, doc: Doc, y: Option<Year>, meeting: Option<&str>, compact: boo
         }
         partijen.push(HerkomstPartij { partij: o.naam.clone(), bestanden });
     }
+    let mut toelichting = format!(
+        "Dit document is gemaakt uit de bestanden hieronder. De kolom SHA-256 geeft de eerste {SHORT_HASH} \
+         tekens van de vingerafdruk van elk bestand: wie dezelfde bestanden heeft, vindt dezelfde tekens \
+         (bijvoorbeeld met sha256sum). De volledige vingerafdrukken staan met het pad van elk bestand in \
+         manifest.json, in dezelfde map als dit document."
+    );
+    if partijen.iter().flat_map(|p| &p.bestanden).any(|f| f.ingediend_op.ends_with(')')) {
+        toelichting.push(' ');
+        toelichting.push_str(super::deliveries::NOTES);
+    }
     HerkomstView {
-        toelichting: format!(
-            "Dit document is gemaakt uit de bestanden hieronder. De kolom SHA-256 geeft de eerste {SHORT_HASH} \
-             tekens van de vingerafdruk van elk bestand: wie dezelfde bestanden heeft, vindt dezelfde tekens \
-             (bijvoorbeeld met sha256sum). De volledige vingerafdrukken staan met het pad van elk bestand in \
-             manifest.json, in dezelfde map als dit document."
-        ),
+        toelichting,
         opvragen: format!(
             "Waar een bedrag vandaan komt, tot op de regel in het bestand, toont de opdracht jaarcyclus herkomst --jaar {} \
              --beleidsdoel <id> (met --stuk realisatie of voortgang voor de realisatie en de voortgang).",

@@ -62,6 +62,9 @@ pub struct Nota {
     pub samenhang: Vec<String>,
     /// What the check found about this item (W403, W404), in words for the board.
     pub waarschuwingen: Vec<String>,
+    /// The files its figures come from: the document it concerns (else the plans of its year);
+    /// `null`: the meeting's own appendix (an item without a document or year).
+    pub herkomst: Option<crate::view::herkomst::HerkomstView>,
 }
 
 /// One alternative of a decision.
@@ -187,7 +190,19 @@ pub fn nota(cx: &Cx, item: &Agendapunt) -> Nota {
             .unwrap_or_else(empty_gevolgen),
         concept: cx.concept_note(item),
         opmerkingen: notes(item, &basis),
+        herkomst: herkomst(cx, item, basis.jaar),
     }
+}
+
+/// The appendix "Herkomst van de cijfers" of one note: the files of the document the item is
+/// about (a jaarrekening item: the realisaties of its year), else the plans of its year.
+fn herkomst(cx: &Cx, item: &Agendapunt, jaar: Option<Year>) -> Option<crate::view::herkomst::HerkomstView> {
+    let (doc, y) = match cx.bijlage_of(item) {
+        Some(b) => (b.kind, b.jaar),
+        None => (crate::model::Doc::Cycle(crate::model::CycleDoc::Jaarplan), jaar?),
+    };
+    let compact = cx.st.organisaties.len() >= crate::view::document::ABRIDGE_FROM;
+    Some(crate::view::herkomst::item(&cx.base, &cx.v.file, doc, y, compact))
 }
 
 /// The points the board decides on: the choice between the alternatives (the preferred one
