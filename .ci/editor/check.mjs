@@ -130,7 +130,7 @@ const CASES = [
 
 function kindOf(rel) {
   const p = rel.split('/');
-  if (p.length === 1 && ['stelsel.yaml', 'afspraken.yaml', 'aanvaard.yaml'].includes(p[0])) return p[0].slice(0, -5);
+  if (p.length === 1 && ['stelsel.yaml', 'afspraken.yaml', 'aanvaard.yaml', 'ontvangsten.yaml'].includes(p[0])) return p[0].slice(0, -5);
   if (p.length === 2 && p[0] === 'vergaderingen' && p[1].endsWith('.yaml')) return 'vergadering';
   if (p.length === 3 && /^\d{4}$/.test(p[0])) {
     if (['plan.yaml', 'begroting.yaml', 'realisatie.yaml'].includes(p[2])) return p[2].slice(0, -5);
