@@ -5,6 +5,7 @@
 //! back. No server, no external requests and no JavaScript; relative links only, so the folder
 //! works from `file://`, a share or any static host; the same input gives the same bytes.
 
+mod lines;
 mod links;
 mod model;
 mod pages;

@@ -3,6 +3,7 @@
 //! realisation, each amount linked to the line of the file it comes from, its alternatives,
 //! risks, deliveries and findings.
 
+use super::lines::{Herkomst, Regel, Rekening};
 use super::links::{Names, root_of};
 use super::model::{Link, Site, amounts};
 use super::pages::Page;
@@ -176,8 +177,7 @@ impl Site<'_> {
             kolommen: self.kolommen(),
             figuur: self.figuur(),
             cijfers,
-            jaren: r.jaren.clone(),
-            regels,
+            regels: minijinja::Value::from_safe_string(super::lines::render(&regels, &r.jaren, self.jaar)),
             doelen: g.doelen.get(id).cloned().unwrap_or_default(),
             resultaten: g.resultaten.get(id).cloned().unwrap_or_default(),
             alternatieven: g.alternatieven.get(id).copied(),
@@ -302,8 +302,8 @@ struct Partij<'s> {
     kolommen: Vec<String>,
     figuur: String,
     cijfers: Vec<Cijfer>,
-    jaren: Vec<Year>,
-    regels: Vec<Regel>,
+    /// The table of the lines and their sections, written by `lines::render`.
+    regels: minijinja::Value,
     doelen: Vec<&'s DoelView>,
     resultaten: Vec<&'s ResultaatView>,
     alternatieven: Option<&'s PartijAlternatieven>,
@@ -319,45 +319,6 @@ struct Cijfer {
     eigen: Vec<String>,
     geconsolideerd: Option<Vec<String>>,
     opmerkingen: Vec<String>,
-}
-
-/// A budget line on its party's page.
-#[derive(Serialize)]
-struct Regel {
-    anker: String,
-    id: String,
-    omschrijving: String,
-    beleidsdoel: Link,
-    component: String,
-    kostensoort: &'static str,
-    feature: Option<String>,
-    resultaten: Vec<String>,
-    /// Per year of the roll-up.
-    bedragen: Vec<String>,
-    /// The begroting's amount for the year in its file, when the herkomst does not show it.
-    bron: Option<Link>,
-    herkomst: Vec<Herkomst>,
-    rekening: Option<Rekening>,
-}
-
-#[derive(Serialize)]
-struct Herkomst {
-    wat: String,
-    bedrag: String,
-    bron: Option<Link>,
-    want: Option<String>,
-}
-
-#[derive(Serialize)]
-struct Rekening {
-    begroot: String,
-    mutaties: String,
-    gewijzigd: String,
-    gerealiseerd: Option<String>,
-    verschil: Option<String>,
-    procent: Option<String>,
-    boven_norm: bool,
-    toelichting: Option<String>,
 }
 
 #[derive(Serialize)]
