@@ -48,21 +48,53 @@ impl Names {
     }
 }
 
-/// The path of the source page of an input file (relative to the data root), relative to the
-/// site: `bron/2027/kadaster-obo/begroting.yaml.html`, each segment made safe.
-pub fn source_page(rel: &str) -> String {
+/// Where the source page of an input file (relative to the data root) is, relative to the site,
+/// each segment made safe. A party's files of a year share one page, each in a section named
+/// after the file (returned beside the page): `bron/2027/kadaster-obo.html` and `begroting`, so
+/// that a thousand parties make a thousand source pages a year, not several thousand files in
+/// a thousand folders. The construct's own files and the meetings have a page each,
+/// `bron/stelsel.yaml.html`, without a section.
+pub fn source_page(rel: &str) -> (String, Option<String>) {
     let segments: Vec<String> = rel.split('/').map(slug).collect();
-    format!("bron/{}.html", segments.join("/"))
+    match segments.as_slice() {
+        [year, party, file] if year.bytes().all(|b| b.is_ascii_digit()) => {
+            (format!("bron/{year}/{party}.html"), Some(file.strip_suffix(".yaml").unwrap_or(file).to_string()))
+        }
+        _ => (format!("bron/{}.html", segments.join("/")), None),
+    }
+}
+
+/// The place of an input file's lines: its page and the prefix of its line anchors (the
+/// section's name and `-`, or nothing on a page of its own).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Plek {
+    /// The page, relative to the site.
+    pub page: String,
+    /// The file's section on a shared page (`None`: the page is the file's own).
+    pub sectie: Option<String>,
+}
+
+impl Plek {
+    /// The anchor of line `n`: `begroting-L14` in a section, `L14` on a page of its own.
+    pub fn line(&self, n: u32) -> String {
+        match &self.sectie {
+            Some(s) => format!("{s}-L{n}"),
+            None => format!("L{n}"),
+        }
+    }
+
+    /// The address of the file from the site's root: the page, and the section when shared.
+    pub fn href(&self) -> String {
+        match &self.sectie {
+            Some(s) => format!("{}#{s}", self.page),
+            None => self.page.clone(),
+        }
+    }
 }
 
 /// The way up from a page at `path` (relative to the site) to the site's root: `""`, `"../"`, ….
 pub fn root_of(path: &str) -> String {
     "../".repeat(path.matches('/').count())
-}
-
-/// The anchor of line `n` in a source page.
-pub fn line_anchor(n: u32) -> String {
-    format!("L{n}")
 }
 
 #[cfg(test)]
@@ -84,10 +116,15 @@ mod tests {
 
     #[test]
     fn paths_and_roots() {
-        assert_eq!(source_page("2027/kadaster-obo/begroting.yaml"), "bron/2027/kadaster-obo/begroting.yaml.html");
-        assert_eq!(source_page("stelsel.yaml"), "bron/stelsel.yaml.html");
+        assert_eq!(
+            source_page("2027/kadaster-obo/begroting.yaml"),
+            ("bron/2027/kadaster-obo.html".to_string(), Some("begroting".to_string()))
+        );
+        assert_eq!(source_page("2027/../x.yaml"), ("bron/2027/_...html".to_string(), Some("x".to_string())));
+        assert_eq!(source_page("stelsel.yaml"), ("bron/stelsel.yaml.html".to_string(), None));
+        assert_eq!(source_page("vergaderingen/a.yaml"), ("bron/vergaderingen/a.yaml.html".to_string(), None));
         assert_eq!(root_of("index.html"), "");
-        assert_eq!(root_of("bron/2027/x/begroting.yaml.html"), "../../../");
+        assert_eq!(root_of("bron/2027/x.html"), "../../");
     }
 }
 

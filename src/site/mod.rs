@@ -80,9 +80,13 @@ pub fn site(input: &Input, sink: &mut dyn FnMut(&str, &[u8]) -> Result<()>) -> R
     for n in &input.r.org.nodes {
         put(s.party(&g, &n.id))?;
     }
-    for file in s.bronnen.keys() {
-        let owner = s.owner(file).filter(|o| s.partijen.get(o).is_some());
-        put(s.source(file, &back, &marks, owner))?;
+    // One page per party and year for its files, one per file of the construct.
+    let mut bronnen: std::collections::BTreeMap<&str, Vec<&str>> = std::collections::BTreeMap::new();
+    for (file, plek) in &s.bronnen {
+        bronnen.entry(plek.page.as_str()).or_default().push(file.as_str());
+    }
+    for (page, files) in &bronnen {
+        put(s.source(page, files, &back, &marks))?;
     }
     sink("stijl.css", STYLE.as_bytes())
 }

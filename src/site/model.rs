@@ -3,7 +3,7 @@
 //! the pages. The pages (`pages`, `party`, `source`) read from here; every amount is formatted
 //! by `nl` as in the documents.
 
-use super::links::{Names, line_anchor, source_page};
+use super::links::{Names, Plek, source_page};
 use crate::diag::{Diagnostic, Diagnostics, Severity};
 use crate::herkomst::{Herkomst, Kolom, Stuk, Vraag};
 use crate::model::{CycleDoc, Doc, Tree, Year};
@@ -60,8 +60,8 @@ pub struct Site<'a> {
     pub partijen: Names,
     /// Page names of the perspectives (by id).
     pub perspectieven: Names,
-    /// The input files with a page: file (relative to the data root) → page path.
-    pub bronnen: BTreeMap<String, String>,
+    /// The input files with a page: file (relative to the data root) → where its lines are.
+    pub bronnen: BTreeMap<String, Plek>,
     /// The findings about this year or about no year.
     pub bevindingen: Vec<&'a Diagnostic>,
     /// The stelsel's name.
@@ -120,7 +120,17 @@ impl<'a> Site<'a> {
                 .flat_map(|h| h.partijen.iter().flat_map(|p| p.bronnen.iter().map(|b| b.file.as_str())))
                 .filter(|f| tree.sources.contains_key(*f)),
         );
-        let bronnen = files.into_iter().map(|f| (f.to_string(), source_page(f))).collect();
+        // A section name once per page: two files whose names differ only in characters a slug
+        // replaces stay apart.
+        let mut sections: BTreeMap<String, Names> = BTreeMap::new();
+        let bronnen = files
+            .into_iter()
+            .map(|f| {
+                let (page, sectie) = source_page(f);
+                let sectie = sectie.map(|s| sections.entry(page.clone()).or_default().name(&s));
+                (f.to_string(), Plek { page, sectie })
+            })
+            .collect();
         let stelsel = tree.stelsel.as_ref().map(|s| s.naam.clone()).unwrap_or_default();
         Site { i, jaar: r.jaar, doc, stuk, herkomsten, partijen, perspectieven, bronnen, bevindingen, stelsel }
     }
@@ -142,10 +152,10 @@ impl<'a> Site<'a> {
 
     /// A link from a page at `root` to a place in an input file, when the file has a page.
     pub fn source_link(&self, root: &str, file: &str, line: Option<u32>) -> Option<Link> {
-        let page = self.bronnen.get(file)?;
+        let plek = self.bronnen.get(file)?;
         let (href, tekst) = match line {
-            Some(n) => (format!("{root}{page}#{}", line_anchor(n)), format!("{file}, regel {n}")),
-            None => (format!("{root}{page}"), file.to_string()),
+            Some(n) => (format!("{root}{}#{}", plek.page, plek.line(n)), format!("{file}, regel {n}")),
+            None => (format!("{root}{}", plek.href()), file.to_string()),
         };
         Some(Link { tekst, href })
     }

@@ -237,7 +237,7 @@ impl Site<'_> {
     /// The list of every input file with a page.
     pub fn sources(&self) -> Page {
         let rijen: Vec<Link> =
-            self.bronnen.iter().map(|(f, page)| Link { tekst: f.clone(), href: page.clone() }).collect();
+            self.bronnen.iter().map(|(f, plek)| Link { tekst: f.clone(), href: plek.href() }).collect();
         self.page("bronnen.html".into(), "bronnen.html", "Bronbestanden".into(), vec![self.home("")], rijen)
     }
 }
