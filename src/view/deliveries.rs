@@ -32,11 +32,16 @@ pub fn judged(d: &Due) -> Judged {
         Delivery::NotYetDue => (None, "nog niet verschuldigd".to_string(), "nogniet"),
         Delivery::Unknown => (None, "onleesbaar bestand".to_string(), "onbekend"),
     };
-    let ingediend = ingediend.map(|date| match d.bron.and_then(note) {
+    let ingediend = ingediend.map(|date| noted(date, d.bron));
+    Judged { ingediend, status, soort }
+}
+
+/// A date of delivery in words with its note, if any: `24 april 2026 (nagedateerd)`.
+pub fn noted(date: String, bron: Option<Bron>) -> String {
+    match bron.and_then(note) {
         Some(n) => format!("{date} ({n})"),
         None => date,
-    });
-    Judged { ingediend, status, soort }
+    }
 }
 
 /// The note beside a date of delivery that is no plain receipt.

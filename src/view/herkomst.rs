@@ -49,6 +49,9 @@ pub struct Bestand {
     pub ingediend_op: String,
     /// The first hex digits of its SHA-256.
     pub sha256: String,
+    /// Its date carries a note ("volgens het stuk", "nagedateerd") that the table explains.
+    #[serde(skip)]
+    pub noted: bool,
 }
 
 /// The appendix of a document of cycle year `y`; `compact` keeps only the parties above the
@@ -76,15 +79,12 @@ fn view(b: &Base, doc: Doc, y: Option<Year>, meeting: Option<&str>, compact: boo
         let (sha, _) = b.tree.inputs.get(rel)?;
         let hex: String = sha.iter().map(|x| format!("{x:02x}")).collect();
         let delivered = h.and_then(|(sub, h)| sub.delivered_file(rel, h));
+        let note = delivered.and_then(|d| super::deliveries::note(d.bron));
         Some(Bestand {
             stuk,
             status: h.map(|(_, h)| h.status.as_str().to_string()).unwrap_or_default(),
-            ingediend_op: delivered
-                .map(|d| match super::deliveries::note(d.bron) {
-                    Some(n) => format!("{} ({n})", nl::date(d.op)),
-                    None => nl::date(d.op),
-                })
-                .unwrap_or_default(),
+            ingediend_op: delivered.map(|d| super::deliveries::noted(nl::date(d.op), Some(d.bron))).unwrap_or_default(),
+            noted: note.is_some(),
             sha256: hex[..SHORT_HASH].to_string(),
         })
     };
@@ -143,7 +143,7 @@ fn view(b: &Base, doc: Doc, y: Option<Year>, meeting: Option<&str>, compact: boo
          (bijvoorbeeld met sha256sum). De volledige vingerafdrukken staan met het pad van elk bestand in \
          manifest.json, in dezelfde map als dit document."
     );
-    if partijen.iter().flat_map(|p| &p.bestanden).any(|f| f.ingediend_op.ends_with(')')) {
+    if partijen.iter().flat_map(|p| &p.bestanden).any(|f| f.noted) {
         toelichting.push(' ');
         toelichting.push_str(super::deliveries::NOTES);
     }
