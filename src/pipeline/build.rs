@@ -1,8 +1,8 @@
-//! `build`: load → check → rollup (each year once) → view → typeset → write. Refuses on E0–E2
+//! `build`: load → check → rollup (each year once, on first use) → view → typeset → write. Refuses on E0–E2
 //! findings; otherwise writes the cycle documents, the spreadsheets and the manifests — or
 //! nothing, when the last build's manifests show the same inputs, flags and program.
 
-use super::documents::{Planned, Session, plan_documents, rollups, typeset_documents};
+use super::documents::{LazyRollups, Planned, Session, plan_documents, typeset_documents};
 use super::outcome::{Checked, Refusal, Timings, check, refuse_untrustworthy};
 use super::output::{emit_typst, prepare, write_documents};
 use super::unchanged::up_to_date;
@@ -78,8 +78,10 @@ pub fn build_in(o: &BuildOptions, session: &mut Session, typesetting: &mut dyn F
         timings.lap("vergelijken", &mut clock);
         return Ok(Built { checked, planned, written: Vec::new(), unchanged: true, timings });
     }
-    let rollups = rollups(tree, planned.iter().map(|p| p.jaar), o.peildatum);
-    timings.lap("rollup", &mut clock);
+    // Each year is rolled up on first use: the typesetting starts on the first document's year
+    // while the tables' thread rolls up the others.
+    let rollups = LazyRollups::new(tree, planned.iter().map(|p| p.jaar), o.peildatum);
+    let rollup_of = |y| rollups.get(y);
     typesetting(planned.len());
     // The spreadsheets, the website and the manifest do not depend on a PDF: made on a thread
     // of their own while the documents are typeset. The lock on `out/` is held from here: the
@@ -87,10 +89,11 @@ pub fn build_in(o: &BuildOptions, session: &mut Session, typesetting: &mut dyn F
     let lock = crate::write::lock_out(&out)?;
     session.timings = Timings::default();
     let (made, prepared) = std::thread::scope(|s| {
-        let tables = s.spawn(|| prepare(&out, tree, &planned, &rollups, &templates, diags, o.peildatum));
-        let made = typeset_documents(tree, diags, &planned, &rollups, &templates, o.peildatum, session);
+        let tables = s.spawn(|| prepare(&out, tree, &planned, &rollup_of, &templates, diags, o.peildatum));
+        let made = typeset_documents(tree, diags, &planned, &rollup_of, &templates, o.peildatum, session);
         (made, tables.join().expect("tables thread"))
     });
+    timings.0.push(("rollup (naast zetten)", rollups.spent()));
     timings.0.append(&mut session.timings.0);
     let (made, prepared) = (made?, prepared?);
     timings.0.push(("site (naast zetten)", prepared.site_time));

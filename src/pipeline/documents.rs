@@ -8,7 +8,8 @@ use crate::rollup::{Rollup, rollup};
 use crate::typeset::{Job, TemplateError, Templates, Typesetter};
 use jiff::civil::Date;
 use std::collections::BTreeMap;
-use std::time::Instant;
+use std::sync::{Mutex, OnceLock};
+use std::time::{Duration, Instant};
 
 /// One document to make: its kind, cycle year and output path relative to `out/`.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -75,6 +76,44 @@ pub fn rollups(tree: &Tree, years: impl IntoIterator<Item = Year>, peildatum: Da
     out
 }
 
+/// The roll-ups of a `build`, each made once by whichever thread asks first: the typesetting
+/// starts on the first document's year while the tables' thread rolls up another year beside
+/// it (a thread asking for a year in the making waits for it).
+pub struct LazyRollups<'a> {
+    tree: &'a Tree,
+    peildatum: Date,
+    years: BTreeMap<Year, OnceLock<Rollup>>,
+    /// Time spent rolling up, over all threads.
+    spent: Mutex<Duration>,
+}
+
+impl<'a> LazyRollups<'a> {
+    /// Nothing rolled up yet; `years` are the years that may be asked for.
+    pub fn new(tree: &'a Tree, years: impl IntoIterator<Item = Year>, peildatum: Date) -> LazyRollups<'a> {
+        LazyRollups {
+            tree,
+            peildatum,
+            years: years.into_iter().map(|y| (y, OnceLock::new())).collect(),
+            spent: Mutex::default(),
+        }
+    }
+
+    /// The roll-up of `y` (one of the years given to [`LazyRollups::new`]), made on first use.
+    pub fn get(&self, y: Year) -> &Rollup {
+        self.years[&y].get_or_init(|| {
+            let clock = Instant::now();
+            let r = rollup(self.tree, y, self.peildatum);
+            *self.spent.lock().expect("rollup clock") += clock.elapsed();
+            r
+        })
+    }
+
+    /// Time spent rolling up so far, over all threads.
+    pub fn spent(&self) -> Duration {
+        *self.spent.lock().expect("rollup clock")
+    }
+}
+
 /// A typeset document ready to write.
 pub struct Made {
     /// What it is.
@@ -92,52 +131,51 @@ pub fn job(templates: &Templates, kind: Doc, data: Vec<u8>, date: Date) -> Job {
     Job { files, main: format!("{}.typ", kind.as_str()), date }
 }
 
-/// Views and jobs for every planned document (its year's roll-up from `rollups`), then
-/// typesetting in parallel.
-pub fn typeset_documents(
+/// Typesets every planned document, [`typesetters`] at a time: a thread takes the next
+/// document in plan order, makes its view (from its year's roll-up, `rollup_of`, which may be
+/// made on that first use) and then typesets it, so the first document is typeset as soon as
+/// its own view exists and the later views are made while it is typeset. A document whose job
+/// is the last build's (same view, templates and date) in a keeping session is that PDF.
+pub fn typeset_documents<'r>(
     tree: &Tree,
     diags: &Diagnostics,
     planned: &[Planned],
-    rollups: &Rollups,
+    rollup_of: &(dyn Fn(Year) -> &'r Rollup + Sync),
     templates: &Templates,
     peildatum: Date,
     session: &mut Session,
 ) -> Result<Vec<Made>, Refusal> {
-    let t = &mut session.timings;
     let mut clock = Instant::now();
-    let jobs: Vec<(Planned, Job)> = planned
-        .iter()
-        .map(|p| {
-            let r = &rollups[&p.jaar];
-            let data = crate::view::json(p.kind, tree, r, diags, peildatum);
-            (p.clone(), job(templates, p.kind, data, peildatum))
-        })
-        .collect();
-    t.lap("view", &mut clock);
     let fonts = templates.font_data();
     if session.typesetter.as_ref().is_none_or(|(f, _)| *f != fonts) {
         let ts = Typesetter::new(&fonts);
         session.typesetter = Some((fonts, ts));
     }
-    let ts = &session.typesetter.as_ref().expect("made above").1;
     session.timings.lap("fonts", &mut clock);
-    // A document whose job is the last build's (same view, templates and date) is that PDF.
-    let (again, fresh): (Vec<_>, Vec<_>) =
-        jobs.into_iter().partition(|(p, job)| session.pdfs.get(&p.rel).is_some_and(|(j, _)| j == job));
-    session.typeset = fresh.len();
+    let ts = &session.typesetter.as_ref().expect("made above").1;
+    let previous = &session.pdfs;
+    let views = Mutex::new(Duration::ZERO);
+    let make = |i: usize| {
+        let p = &planned[i];
+        let r = rollup_of(p.jaar);
+        let start = Instant::now();
+        let data = crate::view::json(p.kind, tree, r, diags, peildatum);
+        *views.lock().expect("view clock") += start.elapsed();
+        let job = job(templates, p.kind, data, peildatum);
+        let again = previous.get(&p.rel).filter(|(j, _)| *j == job).map(|(_, pdf)| pdf.clone());
+        (job, again)
+    };
     // A running session keeps typst's memoised layout for the next build (the watch loop
     // evicts what goes unused); a single build drops each document's once it is done.
-    let mut made = typeset_parallel(ts, fresh, !session.keep)?;
-    made.extend(again.into_iter().map(|(p, job)| {
-        let pdf = session.pdfs[&p.rel].1.clone();
-        (p, job, pdf)
-    }));
-    made.sort_by_key(|(p, _, _)| planned.iter().position(|q| q.rel == p.rel));
+    let outcomes = typeset_queue(ts, (0..planned.len()).collect(), &make, !session.keep);
+    let made = collect(planned.iter().cloned().zip(outcomes).map(|(p, (job, pdf))| (p, job, pdf)))?;
+    session.typeset = made.iter().filter(|m| m.3).count();
     if session.keep {
-        session.pdfs = made.iter().map(|(p, job, pdf)| (p.rel.clone(), (job.clone(), pdf.clone()))).collect();
+        session.pdfs = made.iter().map(|(p, job, pdf, _)| (p.rel.clone(), (job.clone(), pdf.clone()))).collect();
     }
+    session.timings.0.push(("view (in de zetters)", views.into_inner().expect("view clock")));
     session.timings.lap("typeset", &mut clock);
-    Ok(made.into_iter().map(|(planned, job, pdf)| Made { planned, pdf, job }).collect())
+    Ok(made.into_iter().map(|(planned, job, pdf, _)| Made { planned, pdf, job }).collect())
 }
 
 /// What a running process keeps between builds (`build --watch`): the typesetter (fonts and
@@ -185,46 +223,75 @@ pub fn typesetters() -> usize {
 const TOGETHER_MAX: usize = 1 << 20;
 
 /// Typesets the jobs on [`typesetters`] threads, the largest first (by the size of their
-/// files), each thread taking the next job when it is done and the jobs in flight stay under
-/// [`TOGETHER_MAX`]; the results come back in the order of `jobs`. With `forget`, typst's
-/// memoised layout is dropped whenever no document is in flight (a single build: a finished
-/// document's layout is of no use to the next). Every template error comes back, per main file.
+/// files), the jobs in flight staying under [`TOGETHER_MAX`]; the results come back in the
+/// order of `jobs`. With `forget`, typst's memoised layout is dropped whenever no document is in
+/// flight (a single build: a finished document's layout is of no use to the next). Every
+/// template error comes back, per main file.
 pub fn typeset_parallel<K: Send>(
     ts: &Typesetter,
     jobs: Vec<(K, Job)>,
     forget: bool,
 ) -> Result<Vec<(K, Job, Vec<u8>)>, Refusal> {
-    type Outcome<K> = (K, Job, Result<Vec<u8>, Vec<TemplateError>>);
-    let n = jobs.len();
-    let size = |j: &Job| j.files.values().map(Vec::len).sum::<usize>();
     let sizes: Vec<usize> = jobs.iter().map(|(_, j)| size(j)).collect();
-    let mut order: Vec<usize> = (0..n).collect();
+    let mut order: Vec<usize> = (0..jobs.len()).collect();
     order.sort_by_key(|&i| std::cmp::Reverse(sizes[i]));
-    let queue: Vec<std::sync::Mutex<Option<(K, Job)>>> =
-        jobs.into_iter().map(|j| std::sync::Mutex::new(Some(j))).collect();
-    // The next job in `order`, and the bytes and number of jobs in flight.
-    let state = std::sync::Mutex::new((0usize, 0usize, 0usize));
+    let (keys, jobs): (Vec<K>, Vec<Job>) = jobs.into_iter().unzip();
+    let queue: Vec<Mutex<Option<Job>>> = jobs.into_iter().map(|j| Mutex::new(Some(j))).collect();
+    let take = |i: usize| (queue[i].lock().expect("job queue").take().expect("each job once"), None);
+    let outcomes = typeset_queue(ts, order, &take, forget);
+    let made = collect(keys.into_iter().zip(outcomes).map(|(k, (job, pdf))| (k, job, pdf)))?;
+    Ok(made.into_iter().map(|(k, job, pdf, _)| (k, job, pdf)).collect())
+}
+
+/// The bytes of a job's files: what its layout's memory grows with.
+fn size(job: &Job) -> usize {
+    job.files.values().map(Vec::len).sum()
+}
+
+/// A document's job, and its PDF (with whether it was typeset now) or its template errors.
+type Outcome = (Job, Result<(Vec<u8>, bool), Vec<TemplateError>>);
+
+/// Runs documents `order` (a permutation of `0..n`) on [`typesetters`] threads. A thread takes
+/// the next document, makes its job with `make` (which may take a while: a view, a roll-up, and
+/// may hand back a PDF already made for that job), then typesets it as soon as the jobs in
+/// flight together stay under [`TOGETHER_MAX`] (or none is in flight). Outcomes by index.
+fn typeset_queue(
+    ts: &Typesetter,
+    order: Vec<usize>,
+    make: &(dyn Fn(usize) -> (Job, Option<Vec<u8>>) + Sync),
+    forget: bool,
+) -> Vec<Outcome> {
+    let n = order.len();
+    // The next place in `order`, and the bytes and number of jobs in flight.
+    let state = Mutex::new((0usize, 0usize, 0usize));
     let turn = std::sync::Condvar::new();
-    let slots: Vec<std::sync::Mutex<Option<Outcome<K>>>> = (0..n).map(|_| std::sync::Mutex::new(None)).collect();
+    let slots: Vec<Mutex<Option<Outcome>>> = (0..n).map(|_| Mutex::new(None)).collect();
     std::thread::scope(|s| {
         for _ in 0..typesetters().min(n) {
             s.spawn(|| {
                 loop {
-                    let mut st = state.lock().expect("typesetting state");
-                    let i = loop {
+                    let i = {
+                        let mut st = state.lock().expect("typesetting state");
                         let Some(&i) = order.get(st.0) else { return };
-                        if st.2 == 0 || st.1 + sizes[i] <= TOGETHER_MAX {
-                            break i;
-                        }
-                        st = turn.wait(st).expect("typesetting state");
+                        st.0 += 1;
+                        i
                     };
-                    *st = (st.0 + 1, st.1 + sizes[i], st.2 + 1);
-                    drop(st);
-                    let (key, job) = queue[i].lock().expect("job queue").take().expect("each job once");
-                    let pdf = ts.pdf(&job);
-                    *slots[i].lock().expect("result slot") = Some((key, job, pdf));
+                    let (job, again) = make(i);
+                    if let Some(pdf) = again {
+                        *slots[i].lock().expect("result slot") = Some((job, Ok((pdf, false))));
+                        continue;
+                    }
+                    let bytes = size(&job);
                     let mut st = state.lock().expect("typesetting state");
-                    *st = (st.0, st.1 - sizes[i], st.2 - 1);
+                    while st.2 > 0 && st.1 + bytes > TOGETHER_MAX {
+                        st = turn.wait(st).expect("typesetting state");
+                    }
+                    (st.1, st.2) = (st.1 + bytes, st.2 + 1);
+                    drop(st);
+                    let pdf = ts.pdf(&job).map(|pdf| (pdf, true));
+                    *slots[i].lock().expect("result slot") = Some((job, pdf));
+                    let mut st = state.lock().expect("typesetting state");
+                    (st.1, st.2) = (st.1 - bytes, st.2 - 1);
                     if forget && st.2 == 0 {
                         // Under the lock: no compilation is running.
                         typst::comemo::evict(0);
@@ -235,13 +302,21 @@ pub fn typeset_parallel<K: Send>(
             });
         }
     });
-    let results: Vec<Outcome<K>> =
-        slots.into_iter().map(|m| m.into_inner().expect("result slot").expect("every job typeset")).collect();
+    slots.into_iter().map(|m| m.into_inner().expect("result slot").expect("every job typeset")).collect()
+}
+
+/// A typeset document with its key: its job, its PDF and whether it was typeset now.
+type Typeset<K> = (K, Job, Vec<u8>, bool);
+
+/// The typeset documents with their keys, or every template error, per main file.
+fn collect<K>(
+    outcomes: impl Iterator<Item = (K, Job, Result<(Vec<u8>, bool), Vec<TemplateError>>)>,
+) -> Result<Vec<Typeset<K>>, Refusal> {
     let mut made = Vec::new();
     let mut failed: BTreeMap<String, Vec<TemplateError>> = BTreeMap::new();
-    for (k, job, pdf) in results {
+    for (k, job, pdf) in outcomes {
         match pdf {
-            Ok(pdf) => made.push((k, job, pdf)),
+            Ok((pdf, fresh)) => made.push((k, job, pdf, fresh)),
             Err(errors) => {
                 let seen = failed.entry(job.main.clone()).or_default();
                 for e in errors {

@@ -1,9 +1,10 @@
 //! Where output may go, and what a `build` writes: the documents, the roll-up spreadsheets and
 //! a manifest per year, each atomically under a lock on `out/`; and the typst sources on request.
 
-use super::documents::{Made, Planned, Rollups};
+use super::documents::{Made, Planned};
 use crate::diag::Diagnostics;
 use crate::model::{CycleDoc, Doc, Tree, Year};
+use crate::rollup::Rollup;
 use crate::typeset::Templates;
 use crate::write::{Manifest, OutLock, remove_stale_temps, write_atomic};
 use anyhow::Result;
@@ -28,11 +29,11 @@ pub struct Prepared {
 /// Renders the CSV and XLSX tables of every year of `planned` and the manifest of the build
 /// (inputs, templates, findings), and writes each year's website beside its live one. The caller
 /// holds the lock on `out`.
-pub fn prepare(
+pub fn prepare<'r>(
     out: &Path,
     tree: &Tree,
     planned: &[Planned],
-    rollups: &Rollups,
+    rollup_of: &(dyn Fn(Year) -> &'r Rollup + Sync),
     templates: &Templates,
     diags: &Diagnostics,
     peildatum: Date,
@@ -41,11 +42,16 @@ pub fn prepare(
     let mut years = BTreeMap::new();
     let mut sites = Vec::new();
     let mut site_time = std::time::Duration::ZERO;
+    // The years in the reverse order of the documents: the typesetting rolls up the first
+    // document's year, this thread another one beside it.
+    let mut order: Vec<Year> = Vec::new();
     for y in planned.iter().map(|p| p.jaar) {
-        if years.contains_key(&y) {
-            continue;
+        if !order.contains(&y) {
+            order.push(y);
         }
-        let r = &rollups[&y];
+    }
+    for &y in order.iter().rev() {
+        let r = rollup_of(y);
         let mut tables = crate::view::sheets::tables(r);
         tables.extend(crate::view::sheets::plan_tables(tree, r));
         tables.extend(crate::view::sheets::wijziging_table(tree, r, peildatum));
@@ -84,6 +90,7 @@ pub fn prepare(
         site_time += clock.elapsed();
         years.insert(y, (man, files));
     }
+    sites.sort_by(|a, b| a.rel.cmp(&b.rel));
     Ok(Prepared { years, sites, site_time })
 }
 

@@ -127,7 +127,7 @@ fn pack(
         tree,
         diags,
         &planned,
-        &rollups,
+        &|y| &rollups[&y],
         templates,
         peildatum,
         &mut super::documents::Session::default(),

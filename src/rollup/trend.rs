@@ -118,12 +118,13 @@ pub fn trend(all: &BTreeMap<u8, Progress>, current: &Progress) -> Trend {
     let kwartalen: Vec<u8> = quarters.iter().map(|p| p.kwartaal).collect();
     let vorige = k.checked_sub(1).filter(|j| all.contains_key(j));
     let integral = rows(None, &quarters.iter().map(|p| (p.kwartaal, Some(&p.integral))).collect::<Vec<_>>(), vorige);
+    // Per quarter, each party's figures by id (a search per party was quadratic).
+    let by_party: Vec<BTreeMap<&str, &PerPerspective>> =
+        quarters.iter().map(|p| p.parties.iter().map(|x| (x.party.as_str(), &x.own)).collect()).collect();
     let mut parties = Vec::new();
     for party in &current.parties {
-        let own: Vec<(u8, Option<&PerPerspective>)> = quarters
-            .iter()
-            .map(|p| (p.kwartaal, p.parties.iter().find(|x| x.party == party.party).map(|x| &x.own)))
-            .collect();
+        let own: Vec<(u8, Option<&PerPerspective>)> =
+            quarters.iter().zip(&by_party).map(|(p, m)| (p.kwartaal, m.get(party.party.as_str()).copied())).collect();
         parties.extend(rows(Some(&party.party), &own, vorige));
     }
     let lines = vorige.and_then(|j| all.get(&j)).map(|prev| changed(prev, current)).unwrap_or_default();
@@ -133,8 +134,9 @@ pub fn trend(all: &BTreeMap<u8, Progress>, current: &Progress) -> Trend {
 /// Every line whose prognosis differs between `prev` and `current`, sorted.
 fn changed(prev: &Progress, current: &Progress) -> Vec<TrendLine> {
     let mut out = Vec::new();
+    let earlier: BTreeMap<&str, _> = prev.parties.iter().map(|x| (x.party.as_str(), x)).collect();
     for (pi, party) in current.parties.iter().enumerate() {
-        let Some(before) = prev.parties.iter().find(|x| x.party == party.party) else { continue };
+        let Some(before) = earlier.get(party.party.as_str()) else { continue };
         let by_id: BTreeMap<&str, &ProgressLine> = before.lines.iter().map(|l| (l.id.as_str(), l)).collect();
         for (li, l) in party.lines.iter().enumerate() {
             let Some(b) = by_id.get(l.id.as_str()) else { continue };

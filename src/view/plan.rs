@@ -221,8 +221,9 @@ fn doelen(cx: &Ctx, p: &str) -> Vec<DoelView> {
 
 fn resultaten(cx: &Ctx, p: &str) -> Vec<ResultaatView> {
     let mut out = Vec::new();
+    let realised: BTreeMap<&str, _> = cx.r.verantwoording.parties.iter().map(|x| (x.party.as_str(), x)).collect();
     for (party, plan) in plans(cx) {
-        let real = cx.r.verantwoording.parties.iter().find(|x| x.party == party);
+        let real = realised.get(party).copied();
         let in_p = |doel: &str| plan.doelen.iter().any(|d| d.id.value == doel && d.beleidsdoel.value == p);
         for res in plan.resultaten.iter().filter(|res| in_p(&res.doel)) {
             let status = match cx.kind {

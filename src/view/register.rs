@@ -118,8 +118,13 @@ pub fn afspraken(cx: &Ctx) -> Vec<AfspraakView> {
     let y = cx.r.jaar;
     let main = [AfspraakSoort::Raamovereenkomst, AfspraakSoort::Meerjarenovereenkomst, AfspraakSoort::Jaaropdracht];
     let mut out = Vec::new();
+    // The agreements per party, in register order (a filter per party was quadratic).
+    let mut per_party: std::collections::HashMap<&str, Vec<&Afspraak>> = std::collections::HashMap::new();
+    for a in &cx.tree.afspraken {
+        per_party.entry(a.organisatie.value.as_str()).or_default().push(a);
+    }
     for n in cx.r.org.nodes.iter().filter(|n| n.rol != Rol::Sbo) {
-        let own: Vec<&Afspraak> = cx.tree.afspraken.iter().filter(|a| a.organisatie.value == n.id).collect();
+        let own: Vec<&Afspraak> = per_party.get(n.id.as_str()).cloned().unwrap_or_default();
         let covering = |k: AfspraakSoort| own.iter().filter(move |a| a.soort == k && a.covers(y));
         let agreement = main.iter().find_map(|k| covering(*k).next());
         let framework: Vec<&&Afspraak> =
