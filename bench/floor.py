@@ -26,7 +26,7 @@ def main() -> None:
             root=base,
             font_paths=fonts,
             ignore_system_fonts=True,
-            pdf_standards=["a-2b"],
+            pdf_standards=["a-2b", "ua-1"],
             timestamp=stamp,
         )
         if not pdf.startswith(b"%PDF"):

@@ -19,6 +19,8 @@ LABELS = [
     ("build-100", "`build` 100 partijen × 50 regels", ""),
     ("build-1000", "`build` 1000 partijen × 50 regels", "≤ 0,8 × vloer en ≤ 500 MB"),
     ("floor-1000", "vloer 1000 partijen: typst (PyPI) op dezelfde bronnen", ""),
+    ("build-1000x5", "`build` 1000 partijen × 5 regels (tweede vorm)", "≤ 1,0 × vloer"),
+    ("floor-1000x5", "vloer 1000 partijen × 5 regels", ""),
     ("build-8000", "`build` 1 partij × 8000 regels", "≤ 3 s en ≤ 400 MB"),
     ("floor-8000", "vloer 1 partij × 8000 regels", ""),
     ("build-unchanged", "`build` ongewijzigd (standaardgegevens, schrijft niets)", "≤ 50 ms"),
@@ -59,6 +61,24 @@ def ok(flag):
     return "ja" if flag else "**nee**"
 
 
+def read_timings(root, name):
+    """Per stage of `--timings`: (seconds, peak kB or None)."""
+    text = read(root, ".", name)
+    out = {}
+    for line in (text or "").splitlines():
+        if ":" not in line:
+            continue
+        stage, rest = line.split(":", 1)
+        words = rest.split()
+        try:
+            t = float(words[0]) / 1000
+        except (IndexError, ValueError):
+            continue
+        peak = int(words[words.index("piek") + 1]) * 1024 if "piek" in words else None
+        out[stage.strip()] = (t, peak)
+    return out
+
+
 def main():
     root = sys.argv[1]
     r = {name: load(root, name) for name, _, _ in LABELS}
@@ -75,6 +95,7 @@ def main():
         and "floor-1000" in med
         and med["build-1000"] <= 0.8 * med["floor-1000"]
         and int(read(root, "mem", "build-1000") or 10**9) <= 500 * 1024,
+        "build-1000x5": "build-1000x5" in med and "floor-1000x5" in med and med["build-1000x5"] <= 1.0 * med["floor-1000x5"],
         "build-8000": "build-8000" in med
         and med["build-8000"] <= 3.0
         and int(read(root, "mem", "build-8000") or 10**9) <= 400 * 1024,
@@ -100,19 +121,28 @@ def main():
     print()
     if "build-default" in med and "floor" in med:
         print(f"- build / vloer (standaardgegevens): **{dec(med['build-default'] / med['floor'], 2)}**")
-    for big in ("1000", "8000"):
+    for big in ("1000", "1000x5", "8000"):
         if f"build-{big}" in med and f"floor-{big}" in med:
             print(f"- build / vloer ({big}): **{dec(med[f'build-{big}'] / med[f'floor-{big}'], 2)}**")
-    timings = read(root, ".", "timings-1000")
-    if timings:
-        phases = dict(
-            (k.strip(), v.strip()) for k, v in (line.split(":", 1) for line in timings.splitlines() if ":" in line)
-        )
-        write = phases.get("write")
-        if write:
-            secs_w = float(write.split()[0]) / 1000
+    for name, label in (
+        ("timings-1000", "1000 partijen × 50, over een bestaande uitvoer"),
+        ("timings-1000-fresh", "1000 partijen × 50, in een lege map"),
+        ("timings-1000x5", "1000 partijen × 5, in een lege map"),
+    ):
+        phases = read_timings(root, name)
+        if not phases:
+            continue
+        if name == "timings-1000" and "write" in phases:
+            secs_w = phases["write"][0]
             print(f"- schrijffase 1000 partijen (`--timings`): **{secs(secs_w)}** (doel ≤ 0,3 s: {ok(secs_w <= 0.3)})")
-        print("- fasen 1000 partijen: " + ", ".join(f"{k} {v}" for k, v in phases.items()))
+        if "site (naast zetten)" in phases and "totaal" in phases:
+            share = phases["site (naast zetten)"][0] / phases["totaal"][0]
+            print(f"- website {label}: {secs(phases['site (naast zetten)'][0])} naast het zetten, {dec(100 * share, 0)} % van de totale tijd")
+        fases = ", ".join(f"{k} {secs(t)}" + (f" (piek {mb(p)})" if p else "") for k, (t, p) in phases.items())
+        print(f"- fasen {label}: {fases}")
+    jr = read(root, "mem", "floor-1000-jaarrekening")
+    if jr:
+        print(f"- piekgeheugen van typst (PyPI) alleen, jaarrekening 1000 partijen: **{mb(jr)}**")
     seq = read(root, "mem", "build-1000-seq")
     if seq:
         print(f"- piekgeheugen 1000 partijen, één document tegelijk (`JAARCYCLUS_ZETTERS=1`): **{mb(seq)}**")
@@ -122,13 +152,15 @@ def main():
     if peak:
         print(f"- piekgeheugen `build` standaardgegevens: **{mb(peak)}** (doel ≤ 300 MB: {ok(int(peak) <= 300 * 1024)})")
     pages = []
-    for name in ("build-default", "build-10", "build-100", "build-1000", "build-8000"):
+    for name in ("build-default", "build-10", "build-100", "build-1000", "build-1000x5", "build-8000"):
         text = read(root, "pages", name)
         if text:
             counts = ", ".join(f"{doc.split('-')[0]} {n}" for doc, n in (line.split() for line in text.splitlines()))
             size = name.removeprefix("build-").replace("default", "standaardgegevens")
             if size == "8000":
                 size = "1 partij × 8000 regels"
+            elif size == "1000x5":
+                size = "1000 partijen × 5 regels"
             elif size != "standaardgegevens":
                 size += " partijen"
             pages.append(f"{size}: {counts}")

@@ -50,6 +50,9 @@ for n in 10 100 1000; do
     say "boom genereren: $n partijen × $LINES regels…"
     "$GEN" "$WORK/gen-$n" "$n" "$LINES" "$SEED" >/dev/null
 done
+# The second shape (issue 29): many parties with few lines each, three documents.
+say "boom genereren: 1000 partijen × 5 regels…"
+"$GEN" "$WORK/gen-1000x5" 1000 5 "$SEED" >/dev/null
 say "boom genereren: 1 partij × 8000 regels…"
 "$GEN" "$WORK/gen-one-8000" 1 8000 "$SEED" >/dev/null
 
@@ -119,9 +122,24 @@ if [ "$BIG" = always ] || { [ "$BIG" = auto ] && [ "$need" -lt "$avail" ]; }; th
     pages build-1000 "$WORK/out-1000"
     # The phases (--timings, on stderr): the write phase has a target of its own.
     "$BIN" build --data "$WORK/gen-1000" --out "$WORK/out-1000" --peildatum $PEIL --opnieuw --timings 2>"$WORK/timings-1000" >/dev/null
+    rm -rf "$WORK/out-1000-fresh"
+    "$BIN" build --data "$WORK/gen-1000" --out "$WORK/out-1000-fresh" --peildatum $PEIL --timings 2>"$WORK/timings-1000-fresh" >/dev/null
     JAARCYCLUS_ZETTERS=1 peak build-1000-seq "$BIN" build --data "$WORK/gen-1000" --out "$WORK/out-1000" --peildatum $PEIL --opnieuw
     "$BIN" build --data "$WORK/gen-1000" --out "$WORK/out-1000e" --peildatum $PEIL --emit-typst "$WORK/emit-1000" >/dev/null
     time_it floor-1000 1 0 env PYTHONPATH="$TOOLS/py" python3 "$ROOT/bench/floor.py" "$WORK/emit-1000" $PEIL
+    # Typst's own peak on the largest document alone (the jaarrekening): the half of the build's
+    # peak that is not ours.
+    mkdir -p "$WORK/emit-1000-jr" && ln -sfn "$WORK/emit-1000/fonts" "$WORK/emit-1000-jr/fonts"
+    ln -sfn "$WORK/emit-1000/jaarrekening" "$WORK/emit-1000-jr/jaarrekening"
+    peak floor-1000-jaarrekening env PYTHONPATH="$TOOLS/py" python3 "$ROOT/bench/floor.py" "$WORK/emit-1000-jr" $PEIL
+    # The second shape: 1000 parties × 5 lines.
+    time_it build-1000x5 3 0 "$BIN" build --data "$WORK/gen-1000x5" --out "$WORK/out-1000x5" --peildatum $PEIL --opnieuw
+    peak build-1000x5 "$BIN" build --data "$WORK/gen-1000x5" --out "$WORK/out-1000x5" --peildatum $PEIL --opnieuw
+    pages build-1000x5 "$WORK/out-1000x5"
+    rm -rf "$WORK/out-1000x5-fresh"
+    "$BIN" build --data "$WORK/gen-1000x5" --out "$WORK/out-1000x5-fresh" --peildatum $PEIL --timings 2>"$WORK/timings-1000x5" >/dev/null
+    "$BIN" build --data "$WORK/gen-1000x5" --out "$WORK/out-1000x5e" --peildatum $PEIL --emit-typst "$WORK/emit-1000x5" >/dev/null
+    time_it floor-1000x5 3 0 env PYTHONPATH="$TOOLS/py" python3 "$ROOT/bench/floor.py" "$WORK/emit-1000x5" $PEIL
 else
     say "build 1000 overgeslagen: geschat $((need / 1024 / 1024)) GB nodig, $((avail / 1024 / 1024)) GB beschikbaar"
     echo "$need $avail" >"$WORK/skipped-build-1000"

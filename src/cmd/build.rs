@@ -127,13 +127,16 @@ pub fn watch(a: Args) -> Exit {
     }
 }
 
-/// `--timings`: the wall time per stage and in total, on stderr.
+/// `--timings`: the wall time per stage and in total, on stderr, each with the peak memory of
+/// the process so far (where the system tells).
 fn print_timings(timings: bool, built: &jaarcyclus::pipeline::Built, start: Instant) {
     if timings {
-        for (stage, d) in &built.timings.0 {
-            eprintln!("{stage:>12}: {:>8.1} ms", d.as_secs_f64() * 1000.0);
+        let peak = |kb: Option<u64>| kb.map(|kb| format!("   piek {:>5} MB", kb / 1024)).unwrap_or_default();
+        for lap in &built.timings.0 {
+            eprintln!("{:>22}: {:>8.1} ms{}", lap.stage, lap.time.as_secs_f64() * 1000.0, peak(lap.peak_kb));
         }
-        eprintln!("{:>12}: {:>8.1} ms", "totaal", start.elapsed().as_secs_f64() * 1000.0);
+        let last = built.timings.0.last().and_then(|l| l.peak_kb);
+        eprintln!("{:>22}: {:>8.1} ms{}", "totaal", start.elapsed().as_secs_f64() * 1000.0, peak(last));
     }
 }
 

@@ -93,10 +93,10 @@ pub fn build_in(o: &BuildOptions, session: &mut Session, typesetting: &mut dyn F
         let made = typeset_documents(tree, diags, &planned, &rollup_of, &templates, o.peildatum, session);
         (made, tables.join().expect("tables thread"))
     });
-    timings.0.push(("rollup (naast zetten)", rollups.spent()));
+    timings.push("rollup (naast zetten)", rollups.spent());
     timings.0.append(&mut session.timings.0);
     let (made, prepared) = (made?, prepared?);
-    timings.0.push(("site (naast zetten)", prepared.site_time));
+    timings.push("site (naast zetten)", prepared.site_time);
     clock = Instant::now();
     let written = write_documents(&out, &made, prepared, &lock)?;
     drop(lock);

@@ -173,7 +173,7 @@ pub fn typeset_documents<'r>(
     if session.keep {
         session.pdfs = made.iter().map(|(p, job, pdf, _)| (p.rel.clone(), (job.clone(), pdf.clone()))).collect();
     }
-    session.timings.0.push(("view (in de zetters)", views.into_inner().expect("view clock")));
+    session.timings.push("view (in de zetters)", views.into_inner().expect("view clock"));
     session.timings.lap("typeset", &mut clock);
     Ok(made.into_iter().map(|(planned, job, pdf, _)| Made { planned, pdf, job }).collect())
 }

@@ -21,7 +21,7 @@ pub use documents::{Planned, Session, plan_documents};
 pub use herkomst::trace;
 pub use import::{Fate, Imported, import, workbook_yaml};
 pub use ontvang::{OntvangOptions, Received, is_contract_name, ontvang};
-pub use outcome::{Checked, Refusal, Timings, Why, check};
+pub use outcome::{Checked, Lap, Refusal, Timings, Why, check};
 pub use sjabloon::{Scaffolded, scaffold};
 pub use stukken::{Pack, StukkenOptions, stukken};
 pub use workbook::{Workbooks, party_docs, scaffold_xlsx, workbook_path};

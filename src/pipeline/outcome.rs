@@ -53,14 +53,38 @@ impl<E: Into<anyhow::Error>> From<E> for Refusal {
 
 /// Wall time per stage, for `--timings`.
 #[derive(Default, Debug)]
-pub struct Timings(pub Vec<(&'static str, Duration)>);
+pub struct Timings(pub Vec<Lap>);
+
+/// One stage of [`Timings`].
+#[derive(Debug)]
+pub struct Lap {
+    /// What was timed.
+    pub stage: &'static str,
+    /// Its wall time.
+    pub time: Duration,
+    /// The process's peak resident memory so far, in kB, when the stage was recorded (where
+    /// the system tells: Linux's `VmHWM`).
+    pub peak_kb: Option<u64>,
+}
 
 impl Timings {
     /// Records the time since `since` for `stage` and restarts the clock.
     pub fn lap(&mut self, stage: &'static str, since: &mut Instant) {
-        self.0.push((stage, since.elapsed()));
+        self.push(stage, since.elapsed());
         *since = Instant::now();
     }
+
+    /// Records `time` for `stage` (a stage timed elsewhere, such as beside the typesetting).
+    pub fn push(&mut self, stage: &'static str, time: Duration) {
+        self.0.push(Lap { stage, time, peak_kb: peak_kb() });
+    }
+}
+
+/// The peak resident memory of this process so far, in kB (Linux; `None` elsewhere).
+fn peak_kb() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    line.split_whitespace().nth(1)?.parse().ok()
 }
 
 /// `load` then `check`: the tree and every finding, sorted. With a party in `scope`, that party
