@@ -2,9 +2,10 @@
 //! findings; otherwise writes the cycle documents, the spreadsheets and the manifests — or
 //! nothing, when the last build's manifests show the same inputs, flags and program.
 
-use super::documents::{LazyRollups, Planned, Session, plan_documents, typeset_documents};
+use super::documents::{Planned, Session, plan_documents, typeset_documents};
 use super::outcome::{Checked, Refusal, Timings, check, refuse_untrustworthy};
 use super::output::{emit_typst, prepare, write_documents};
+use super::rollups::LazyRollups;
 use super::unchanged::up_to_date;
 use crate::model::{Scope, Year};
 use crate::typeset::Templates;
@@ -80,8 +81,12 @@ pub fn build_in(o: &BuildOptions, session: &mut Session, typesetting: &mut dyn F
     }
     // Each year is rolled up on first use: the typesetting starts on the first document's year
     // while the tables' thread rolls up the others.
-    let rollups = LazyRollups::new(tree, planned.iter().map(|p| p.jaar), o.peildatum);
-    let rollup_of = |y| rollups.get(y);
+    // Each year's roll-up is used once per document and once by the tables' thread, then freed.
+    let mut years: Vec<Year> = planned.iter().map(|p| p.jaar).collect();
+    years.sort_unstable();
+    years.dedup();
+    let uses = planned.iter().map(|p| p.jaar).chain(years);
+    let rollups = LazyRollups::new(tree, uses, o.peildatum);
     typesetting(planned.len());
     // The spreadsheets, the website and the manifest do not depend on a PDF: made on a thread
     // of their own while the documents are typeset. The lock on `out/` is held from here: the
@@ -89,8 +94,8 @@ pub fn build_in(o: &BuildOptions, session: &mut Session, typesetting: &mut dyn F
     let lock = crate::write::lock_out(&out)?;
     session.timings = Timings::default();
     let (made, prepared) = std::thread::scope(|s| {
-        let tables = s.spawn(|| prepare(&out, tree, &planned, &rollup_of, &templates, diags, o.peildatum));
-        let made = typeset_documents(tree, diags, &planned, &rollup_of, &templates, o.peildatum, session);
+        let tables = s.spawn(|| prepare(&out, tree, &planned, &rollups, &templates, diags, o.peildatum));
+        let made = typeset_documents(tree, diags, &planned, &rollups, &templates, o.peildatum, session);
         (made, tables.join().expect("tables thread"))
     });
     timings.push("rollup (naast zetten)", rollups.spent());

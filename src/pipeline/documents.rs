@@ -2,13 +2,13 @@
 //! typeset in parallel (one thread per core, fonts parsed once and shared).
 
 use super::outcome::{Refusal, Timings};
+use super::rollups::YearRollups;
 use crate::diag::Diagnostics;
 use crate::model::{CycleDoc, Doc, Tree, Year};
-use crate::rollup::{Rollup, rollup};
 use crate::typeset::{Job, TemplateError, Templates, Typesetter};
 use jiff::civil::Date;
 use std::collections::BTreeMap;
-use std::sync::{Mutex, OnceLock};
+use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
 /// One document to make: its kind, cycle year and output path relative to `out/`.
@@ -64,56 +64,6 @@ pub fn plan_documents(tree: &Tree, jaar: Option<Year>) -> Vec<Planned> {
     out
 }
 
-/// The roll-up of every year a run needs, each made once.
-pub type Rollups = BTreeMap<Year, Rollup>;
-
-/// Rolls up each of `years` once, at `peildatum`.
-pub fn rollups(tree: &Tree, years: impl IntoIterator<Item = Year>, peildatum: Date) -> Rollups {
-    let mut out = Rollups::new();
-    for y in years {
-        out.entry(y).or_insert_with(|| rollup(tree, y, peildatum));
-    }
-    out
-}
-
-/// The roll-ups of a `build`, each made once by whichever thread asks first: the typesetting
-/// starts on the first document's year while the tables' thread rolls up another year beside
-/// it (a thread asking for a year in the making waits for it).
-pub struct LazyRollups<'a> {
-    tree: &'a Tree,
-    peildatum: Date,
-    years: BTreeMap<Year, OnceLock<Rollup>>,
-    /// Time spent rolling up, over all threads.
-    spent: Mutex<Duration>,
-}
-
-impl<'a> LazyRollups<'a> {
-    /// Nothing rolled up yet; `years` are the years that may be asked for.
-    pub fn new(tree: &'a Tree, years: impl IntoIterator<Item = Year>, peildatum: Date) -> LazyRollups<'a> {
-        LazyRollups {
-            tree,
-            peildatum,
-            years: years.into_iter().map(|y| (y, OnceLock::new())).collect(),
-            spent: Mutex::default(),
-        }
-    }
-
-    /// The roll-up of `y` (one of the years given to [`LazyRollups::new`]), made on first use.
-    pub fn get(&self, y: Year) -> &Rollup {
-        self.years[&y].get_or_init(|| {
-            let clock = Instant::now();
-            let r = rollup(self.tree, y, self.peildatum);
-            *self.spent.lock().expect("rollup clock") += clock.elapsed();
-            r
-        })
-    }
-
-    /// Time spent rolling up so far, over all threads.
-    pub fn spent(&self) -> Duration {
-        *self.spent.lock().expect("rollup clock")
-    }
-}
-
 /// A typeset document ready to write.
 pub struct Made {
     /// What it is.
@@ -132,15 +82,15 @@ pub fn job(templates: &Templates, kind: Doc, data: Vec<u8>, date: Date) -> Job {
 }
 
 /// Typesets every planned document, [`typesetters`] at a time: a thread takes the next
-/// document in plan order, makes its view (from its year's roll-up, `rollup_of`, which may be
+/// document in plan order, makes its view (from its year's roll-up in `rollups`, which may be
 /// made on that first use) and then typesets it, so the first document is typeset as soon as
 /// its own view exists and the later views are made while it is typeset. A document whose job
 /// is the last build's (same view, templates and date) in a keeping session is that PDF.
-pub fn typeset_documents<'r>(
+pub fn typeset_documents(
     tree: &Tree,
     diags: &Diagnostics,
     planned: &[Planned],
-    rollup_of: &(dyn Fn(Year) -> &'r Rollup + Sync),
+    rollups: &impl YearRollups,
     templates: &Templates,
     peildatum: Date,
     session: &mut Session,
@@ -157,10 +107,12 @@ pub fn typeset_documents<'r>(
     let views = Mutex::new(Duration::ZERO);
     let make = |i: usize| {
         let p = &planned[i];
-        let r = rollup_of(p.jaar);
-        let start = Instant::now();
-        let data = crate::view::json(p.kind, tree, r, diags, peildatum);
-        *views.lock().expect("view clock") += start.elapsed();
+        let data = rollups.with(p.jaar, |r| {
+            let start = Instant::now();
+            let data = crate::view::json(p.kind, tree, r, diags, peildatum);
+            *views.lock().expect("view clock") += start.elapsed();
+            data
+        });
         let job = job(templates, p.kind, data, peildatum);
         let again = previous.get(&p.rel).filter(|(j, _)| *j == job).map(|(_, pdf)| pdf.clone());
         (job, again)

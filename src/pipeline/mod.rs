@@ -10,6 +10,7 @@ mod locate;
 mod ontvang;
 mod outcome;
 mod output;
+mod rollups;
 mod sjabloon;
 mod stukken;
 mod unchanged;

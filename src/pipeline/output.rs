@@ -2,9 +2,9 @@
 //! a manifest per year, each atomically under a lock on `out/`; and the typst sources on request.
 
 use super::documents::{Made, Planned};
+use super::rollups::YearRollups;
 use crate::diag::Diagnostics;
 use crate::model::{CycleDoc, Doc, Tree, Year};
-use crate::rollup::Rollup;
 use crate::typeset::Templates;
 use crate::write::{Manifest, OutLock, remove_stale_temps, write_atomic};
 use anyhow::Result;
@@ -29,11 +29,11 @@ pub struct Prepared {
 /// Renders the CSV and XLSX tables of every year of `planned` and the manifest of the build
 /// (inputs, templates, findings), and writes each year's website beside its live one. The caller
 /// holds the lock on `out`.
-pub fn prepare<'r>(
+pub fn prepare(
     out: &Path,
     tree: &Tree,
     planned: &[Planned],
-    rollup_of: &(dyn Fn(Year) -> &'r Rollup + Sync),
+    rollups: &impl YearRollups,
     templates: &Templates,
     diags: &Diagnostics,
     peildatum: Date,
@@ -51,44 +51,46 @@ pub fn prepare<'r>(
         }
     }
     for &y in order.iter().rev() {
-        let r = rollup_of(y);
-        let mut tables = crate::view::sheets::tables(r);
-        tables.extend(crate::view::sheets::plan_tables(tree, r));
-        tables.extend(crate::view::sheets::wijziging_table(tree, r, peildatum));
-        if planned.iter().any(|m| m.jaar == y && matches!(m.kind, Doc::Cycle(c) if c != CycleDoc::Jaarrekening)) {
-            tables.extend(crate::view::sheets::aansluiting_table(r));
-        }
-        if let Some(st) = tree.stelsel.as_ref()
-            && planned.iter().any(|m| m.jaar == y && m.kind == Doc::Cycle(CycleDoc::Jaarrekening))
-        {
-            tables.push(crate::view::settlement::table(st, r));
-        }
-        let quarter = planned.iter().find_map(|m| match m.kind {
-            Doc::Voortgang(k) if m.jaar == y => Some(k),
-            _ => None,
-        });
-        if let Some(p) = quarter.and_then(|k| r.progress.get(&k)) {
-            tables.push(crate::view::sheets::progress_table(p));
-            tables.extend(crate::view::sheets::trend_tables(&crate::rollup::trend(&r.progress, p)));
-        }
-        let mut files: Files =
-            tables.iter().map(|t| (format!("{y}/tabellen/{}-{y}.csv", t.name), crate::write::csv(t))).collect();
-        files.push((format!("{y}/tabellen/consolidatie-{y}.xlsx"), crate::write::xlsx(&tables)?));
-        drop(tables);
-        let mut man = base.clone();
-        let input = crate::site::Input {
-            tree,
-            r,
-            diags,
-            peildatum,
-            documenten: planned.iter().filter(|m| m.jaar == y).map(|m| m.kind).collect(),
-            tabellen: files.iter().filter_map(|(rel, _)| rel.rsplit('/').next().map(str::to_string)).collect(),
-            jaren: planned.iter().map(|m| m.jaar).collect::<std::collections::BTreeSet<_>>().into_iter().collect(),
-        };
-        let clock = std::time::Instant::now();
-        sites.push(crate::write::write_site(out, y, &mut man, |sink| crate::site::site(&input, sink))?);
-        site_time += clock.elapsed();
-        years.insert(y, (man, files));
+        rollups.with(y, |r| -> Result<()> {
+            let mut tables = crate::view::sheets::tables(r);
+            tables.extend(crate::view::sheets::plan_tables(tree, r));
+            tables.extend(crate::view::sheets::wijziging_table(tree, r, peildatum));
+            if planned.iter().any(|m| m.jaar == y && matches!(m.kind, Doc::Cycle(c) if c != CycleDoc::Jaarrekening)) {
+                tables.extend(crate::view::sheets::aansluiting_table(r));
+            }
+            if let Some(st) = tree.stelsel.as_ref()
+                && planned.iter().any(|m| m.jaar == y && m.kind == Doc::Cycle(CycleDoc::Jaarrekening))
+            {
+                tables.push(crate::view::settlement::table(st, r));
+            }
+            let quarter = planned.iter().find_map(|m| match m.kind {
+                Doc::Voortgang(k) if m.jaar == y => Some(k),
+                _ => None,
+            });
+            if let Some(p) = quarter.and_then(|k| r.progress.get(&k)) {
+                tables.push(crate::view::sheets::progress_table(p));
+                tables.extend(crate::view::sheets::trend_tables(&crate::rollup::trend(&r.progress, p)));
+            }
+            let mut files: Files =
+                tables.iter().map(|t| (format!("{y}/tabellen/{}-{y}.csv", t.name), crate::write::csv(t))).collect();
+            files.push((format!("{y}/tabellen/consolidatie-{y}.xlsx"), crate::write::xlsx(&tables)?));
+            drop(tables);
+            let mut man = base.clone();
+            let input = crate::site::Input {
+                tree,
+                r,
+                diags,
+                peildatum,
+                documenten: planned.iter().filter(|m| m.jaar == y).map(|m| m.kind).collect(),
+                tabellen: files.iter().filter_map(|(rel, _)| rel.rsplit('/').next().map(str::to_string)).collect(),
+                jaren: planned.iter().map(|m| m.jaar).collect::<std::collections::BTreeSet<_>>().into_iter().collect(),
+            };
+            let clock = std::time::Instant::now();
+            sites.push(crate::write::write_site(out, y, &mut man, |sink| crate::site::site(&input, sink))?);
+            site_time += clock.elapsed();
+            years.insert(y, (man, files));
+            Ok(())
+        })?;
     }
     sites.sort_by(|a, b| a.rel.cmp(&b.rel));
     Ok(Prepared { years, sites, site_time })

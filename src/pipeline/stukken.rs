@@ -3,10 +3,11 @@
 //! request, reminder letters. Whole-tree check first; refuses on E0–E2 and on E307 of this
 //! meeting; then view → typeset → write, like `build`.
 
-use super::documents::{Made, Planned, Rollups, rollups, typeset_documents, typeset_parallel};
+use super::documents::{Made, Planned, typeset_documents, typeset_parallel};
 use super::locate;
 use super::outcome::{Checked, Refusal, Why, check, refuse_untrustworthy};
 use super::output::manifest;
+use super::rollups::{Rollups, rollups};
 use crate::diag::{Code, Diagnostics};
 use crate::model::{AgendaSoort, Due, Rol, Scope, Tree, Vergadering};
 use crate::typeset::letters::{Afzender, environment, render};
@@ -127,7 +128,7 @@ fn pack(
         tree,
         diags,
         &planned,
-        &|y| &rollups[&y],
+        &rollups,
         templates,
         peildatum,
         &mut super::documents::Session::default(),
