@@ -246,7 +246,7 @@ fn typeset_queue(
                     (st.1, st.2) = (st.1 - bytes, st.2 - 1);
                     if forget && st.2 == 0 {
                         // Under the lock: no compilation is running.
-                        typst::comemo::evict(0);
+                        crate::typeset::release();
                     }
                     drop(st);
                     turn.notify_all();
