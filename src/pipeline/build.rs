@@ -1,6 +1,7 @@
-//! `build`: load → check → rollup (each year once, on first use) → view → typeset → write. Refuses on E0–E2
-//! findings; otherwise writes the cycle documents, the spreadsheets and the manifests — or
-//! nothing, when the last build's manifests show the same inputs, flags and program.
+//! `build`: load → check → rollup (each year once, on first use) → view → typeset → write.
+//! Refuses on E0–E2 findings; otherwise writes the cycle documents, the spreadsheets and the
+//! manifests — or nothing, when the last build's manifests show the same inputs, flags and
+//! program.
 
 use super::documents::{Planned, Session, plan_documents, typeset_documents};
 use super::outcome::{Checked, Refusal, Timings, check, refuse_untrustworthy};
@@ -79,9 +80,9 @@ pub fn build_in(o: &BuildOptions, session: &mut Session, typesetting: &mut dyn F
         timings.lap("vergelijken", &mut clock);
         return Ok(Built { checked, planned, written: Vec::new(), unchanged: true, timings });
     }
-    // Each year is rolled up on first use: the typesetting starts on the first document's year
-    // while the tables' thread rolls up the others.
-    // Each year's roll-up is used once per document and once by the tables' thread, then freed.
+    // Each year is rolled up on first use (the typesetting starts on the first document's year
+    // while the tables' thread rolls up the others) and freed after its last: once per document
+    // and once for the tables' thread.
     let mut years: Vec<Year> = planned.iter().map(|p| p.jaar).collect();
     years.sort_unstable();
     years.dedup();

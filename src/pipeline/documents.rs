@@ -1,5 +1,5 @@
-//! The cycle documents of a run: which to make, each year rolled up once, and their views
-//! typeset in parallel (one thread per core, fonts parsed once and shared).
+//! The cycle documents of a run: which to make, and each document's view made and typeset on
+//! one of the typesetting threads (one per core, fonts parsed once and shared).
 
 use super::outcome::{Refusal, Timings};
 use super::rollups::YearRollups;

@@ -120,7 +120,7 @@ pub fn trend(all: &BTreeMap<u8, Progress>, current: &Progress) -> Trend {
     let integral = rows(None, &quarters.iter().map(|p| (p.kwartaal, Some(&p.integral))).collect::<Vec<_>>(), vorige);
     // Per quarter, each party's figures by id (a search per party was quadratic).
     let by_party: Vec<BTreeMap<&str, &PerPerspective>> =
-        quarters.iter().map(|p| p.parties.iter().map(|x| (x.party.as_str(), &x.own)).collect()).collect();
+        quarters.iter().map(|p| p.parties.iter().rev().map(|x| (x.party.as_str(), &x.own)).collect()).collect();
     let mut parties = Vec::new();
     for party in &current.parties {
         let own: Vec<(u8, Option<&PerPerspective>)> =
@@ -134,7 +134,7 @@ pub fn trend(all: &BTreeMap<u8, Progress>, current: &Progress) -> Trend {
 /// Every line whose prognosis differs between `prev` and `current`, sorted.
 fn changed(prev: &Progress, current: &Progress) -> Vec<TrendLine> {
     let mut out = Vec::new();
-    let earlier: BTreeMap<&str, _> = prev.parties.iter().map(|x| (x.party.as_str(), x)).collect();
+    let earlier: BTreeMap<&str, _> = prev.parties.iter().rev().map(|x| (x.party.as_str(), x)).collect();
     for (pi, party) in current.parties.iter().enumerate() {
         let Some(before) = earlier.get(party.party.as_str()) else { continue };
         let by_id: BTreeMap<&str, &ProgressLine> = before.lines.iter().map(|l| (l.id.as_str(), l)).collect();

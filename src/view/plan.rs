@@ -221,7 +221,7 @@ fn doelen(cx: &Ctx, p: &str) -> Vec<DoelView> {
 
 fn resultaten(cx: &Ctx, p: &str) -> Vec<ResultaatView> {
     let mut out = Vec::new();
-    let realised: BTreeMap<&str, _> = cx.r.verantwoording.parties.iter().map(|x| (x.party.as_str(), x)).collect();
+    let realised: BTreeMap<&str, _> = cx.r.verantwoording.parties.iter().rev().map(|x| (x.party.as_str(), x)).collect();
     for (party, plan) in plans(cx) {
         let real = realised.get(party).copied();
         let in_p = |doel: &str| plan.doelen.iter().any(|d| d.id.value == doel && d.beleidsdoel.value == p);
